@@ -1,0 +1,286 @@
+package org.medsite.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import org.medsite.check.InternalLinkCheck;
+import org.medsite.check.OutputIndex;
+import org.medsite.check.PageCheck;
+import org.medsite.check.RenderedPage;
+import org.medsite.config.SiteConfig;
+import org.medsite.config.SiteConfigLoader;
+import org.medsite.content.ContentDiscovery;
+import org.medsite.content.ContentSource;
+import org.medsite.content.DataFiles;
+import org.medsite.content.SiteSources;
+import org.medsite.content.StaticFile;
+import org.medsite.diagnostics.FindingCollector;
+import org.medsite.frontmatter.FrontMatter;
+import org.medsite.frontmatter.FrontMatterParser;
+import org.medsite.frontmatter.ParsedSource;
+import org.medsite.markdown.LinkTargets;
+import org.medsite.markdown.MarkdownContext;
+import org.medsite.markdown.MarkdownRenderer;
+import org.medsite.markdown.RenderedMarkdown;
+import org.medsite.model.Page;
+import org.medsite.model.PageSource;
+import org.medsite.model.Site;
+import org.medsite.model.SiteAssembler;
+import org.medsite.model.UrlPlanner;
+import org.medsite.output.AtomicSiteWriter;
+import org.medsite.output.OutputFolder;
+import org.medsite.output.OutputPlan;
+import org.medsite.output.WriteStats;
+import org.medsite.postprocess.HtmlPostProcessor;
+import org.medsite.render.PageRenderer;
+import org.medsite.render.TemplateEngine;
+import org.medsite.render.Theme;
+import org.medsite.render.ThemeAssets;
+import org.medsite.render.ThemeLoader;
+import org.medsite.text.SourceText;
+import org.medsite.yaml.YamlReader;
+
+/**
+ * The one place that knows the order of the stages: config, discover, parse, plan URLs, render
+ * Markdown, assemble, render templates, post-process and check, write. Each stage is timed; each
+ * reports its problems to one collector, and the build goes on as far as it meaningfully can so that
+ * one run shows every mistake. Nothing is written if any error was found.
+ */
+final class Pipeline {
+
+    private final BuildOptions options;
+    private final BuildListener listener;
+    private final List<StageTiming> timings = new ArrayList<>();
+    private final FindingCollector findings;
+
+    Pipeline(BuildOptions options, BuildListener listener) {
+        this.options = options;
+        this.listener = listener;
+        this.findings = new FindingCollector(listener::finding);
+    }
+
+    BuildResult run(BuildMode mode) throws MedsiteException {
+        long start = System.nanoTime();
+        ForkJoinPool pool = new ForkJoinPool(options.threads());
+        List<PageSummary> pages = List.of();
+        Optional<WriteStats> written = Optional.empty();
+        try {
+            Optional<Built> built = buildSite(pool);
+            if (built.isPresent()) {
+                pages = built.get().site().pages().stream().map(Pipeline::summary).toList();
+                if (mode == BuildMode.BUILD && !findings.hasErrors()) {
+                    OutputPlan plan = built.get().plan();
+                    written = Optional.of(stage("write",
+                            () -> new AtomicSiteWriter().write(plan, new OutputFolder(options.outputDir()))));
+                }
+            }
+        } catch (IOException e) {
+            throw new MedsiteException("build failed: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return new BuildResult(mode, pages, findings.sorted(), timings, written, options.outputDir(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private record Built(Site site, OutputPlan plan) {
+    }
+
+    private Optional<Built> buildSite(ForkJoinPool pool) throws IOException {
+        Path siteDir = options.siteDir();
+        if (!Files.isDirectory(siteDir)) {
+            findings.error("site.missing", "", 0, "site folder " + siteDir + " does not exist");
+            return Optional.empty();
+        }
+        Optional<String> outputProblem = new OutputFolder(options.outputDir()).problemWith(siteDir);
+        if (outputProblem.isPresent()) {
+            findings.error("output.folder", "", 0, outputProblem.get());
+            return Optional.empty();
+        }
+        YamlReader yaml = new YamlReader();
+        SiteConfig config = stage("config",
+                () -> new SiteConfigLoader(yaml).load(siteDir, options.baseUrl(), options.theme(), findings));
+        Optional<Theme> theme = new ThemeLoader(options.classLoader(), yaml).load(config.theme(), findings);
+        if (theme.isEmpty()) {
+            return Optional.empty();
+        }
+        SiteSources sources = stage("discover",
+                () -> new ContentDiscovery(Set.copyOf(config.languages())).discover(siteDir, findings));
+        Map<String, Object> data = stage("data", () -> new DataFiles(yaml).load(siteDir, findings));
+
+        FrontMatterParser frontMatter = new FrontMatterParser(yaml);
+        List<PageSource> parsed = stage("parse", () -> inPool(pool, () -> sources.pages().parallelStream()
+                .map(source -> parse(source, frontMatter, config))
+                .flatMap(Optional::stream)
+                .toList()));
+        Map<String, String> urls = stage("urls", () -> new UrlPlanner(config).plan(parsed, findings));
+
+        Set<String> resources = new HashSet<>();
+        for (StaticFile file : sources.staticFiles()) {
+            if (file.origin().startsWith(ContentDiscovery.CONTENT_DIR + "/")) {
+                resources.add(file.target());
+            }
+        }
+        LinkTargets targets = new LinkTargets() {
+            @Override
+            public Optional<String> page(String contentPath) {
+                return Optional.ofNullable(urls.get(contentPath));
+            }
+
+            @Override
+            public Optional<String> resource(String contentPath) {
+                return resources.contains(contentPath) ? Optional.of("/" + contentPath) : Optional.empty();
+            }
+        };
+        MarkdownRenderer markdown = new MarkdownRenderer(config.markdown());
+        Map<String, RenderedMarkdown> rendered = stage("markdown", () -> inPool(pool, () -> {
+            Map<String, RenderedMarkdown> map = new ConcurrentHashMap<>();
+            parsed.parallelStream().filter(p -> urls.containsKey(p.id())).forEach(p -> map.put(p.id(),
+                    markdown.render(p.body(), new MarkdownContext(p.id(), p.source().displayName(), p.bodyLine(),
+                            config.basePath(), targets, findings))));
+            return map;
+        }));
+
+        Site site = stage("assemble", () -> SiteAssembler.assemble(config, parsed, urls, rendered, data));
+
+        Optional<Path> layouts = sources.layoutsDir()
+                ? Optional.of(siteDir.resolve(ContentDiscovery.LAYOUTS_DIR)) : Optional.empty();
+        TemplateEngine engine = new TemplateEngine(layouts, theme.get(), options.classLoader());
+        Map<String, String> html = stage("render", () -> inPool(pool,
+                () -> new PageRenderer(engine).renderAll(site, findings)));
+
+        OutputPlan plan = new OutputPlan(findings);
+        stage("postprocess", () -> {
+            planStaticFiles(plan, sources, theme.get());
+            Set<String> allPaths = new HashSet<>(plan.paths());
+            allPaths.addAll(html.keySet());
+            OutputIndex index = new OutputIndex(allPaths, config.basePath());
+            HtmlPostProcessor post = HtmlPostProcessor.standard();
+            List<PageCheck> checks = List.of(new InternalLinkCheck());
+            Map<String, Page> byOutput = new ConcurrentHashMap<>();
+            site.pages().forEach(p -> byOutput.put(p.outputPath(), p));
+            Map<String, String> finished = inPool(pool, () -> {
+                Map<String, String> map = new ConcurrentHashMap<>();
+                html.entrySet().parallelStream().forEach(e -> {
+                    Page page = byOutput.get(e.getKey());
+                    var document = post.parse(e.getValue());
+                    post.transform(document);
+                    String origin = page.sourceFile().isEmpty() ? e.getKey() : page.sourceFile();
+                    RenderedPage rendered1 = new RenderedPage(e.getKey(), page.url(), origin, document);
+                    for (PageCheck check : checks) {
+                        check.check(rendered1, index, findings);
+                    }
+                    map.put(e.getKey(), post.serialize(document));
+                });
+                return map;
+            });
+            new java.util.TreeMap<>(finished).forEach((path, text) ->
+                    plan.addGenerated(path, text, byOutput.get(path).sourceFile().isEmpty()
+                            ? "generated page " + byOutput.get(path).url() : byOutput.get(path).sourceFile()));
+            return null;
+        });
+        return Optional.of(new Built(site, plan));
+    }
+
+    /** Reads and parses one source; drafts, future and expired pages are left out unless asked for. */
+    private Optional<PageSource> parse(ContentSource source, FrontMatterParser parser, SiteConfig config) {
+        Optional<String> text;
+        try {
+            text = SourceText.read(source.file(), source.displayName(), findings);
+        } catch (IOException e) {
+            findings.error("source.unreadable", source.displayName(), 0, "cannot read file: " + e.getMessage());
+            return Optional.empty();
+        }
+        Optional<ParsedSource> parsed = text.flatMap(t -> parser.parse(t, source.displayName(), findings));
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        FrontMatter fm = parsed.get().frontMatter();
+        Instant now = options.now();
+        if (fm.draft() && !options.includeDrafts()
+                || !options.includeFuture() && fm.publishDate().or(fm::date).map(d -> d.toInstant().isAfter(now)).orElse(false)
+                || !options.includeExpired() && fm.expiryDate().map(d -> !d.toInstant().isAfter(now)).orElse(false)) {
+            return Optional.empty();
+        }
+        String lang = source.lang().or(fm::lang).orElse(config.language());
+        if (!config.languages().contains(lang)) {
+            findings.error("content.language", source.displayName(), 0, "language '" + lang
+                    + "' is not one of the site's languages " + config.languages()
+                    + "; add it to 'languages:' in site.yaml");
+            return Optional.empty();
+        }
+        return Optional.of(new PageSource(source, fm, parsed.get().body(), parsed.get().bodyLine(), lang));
+    }
+
+    /** Theme files first, then the site's own static files and bundle resources, which win over the theme's. */
+    private void planStaticFiles(OutputPlan plan, SiteSources sources, Theme theme) throws IOException {
+        Set<String> own = new HashSet<>();
+        for (StaticFile file : sources.staticFiles()) {
+            own.add(file.target());
+            plan.addCopy(file.target(), file.source(), file.origin());
+        }
+        for (Map.Entry<String, byte[]> asset : new ThemeAssets(options.classLoader()).read(theme).entrySet()) {
+            if (!own.contains(asset.getKey())) {
+                plan.addGenerated(asset.getKey(), asset.getValue(), "theme " + theme.name() + ": static/" + asset.getKey());
+            }
+        }
+    }
+
+    private static PageSummary summary(Page page) {
+        String kind = switch (page.kind()) {
+            case HOME -> "home";
+            case SECTION -> "section";
+            case PAGE -> "page";
+            case NOT_FOUND -> "404";
+        };
+        return new PageSummary(page.url(), page.outputPath(), page.sourceFile(), page.title(), page.lang(), kind);
+    }
+
+    private interface Stage<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T stage(String name, Stage<T> stage) throws IOException {
+        long t0 = System.nanoTime();
+        T value = stage.run();
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        timings.add(new StageTiming(name, took));
+        listener.stageFinished(name, took);
+        return value;
+    }
+
+    /** Runs a parallel stream's work on the build's own pool, so {@code threads} is respected. */
+    private static <T> T inPool(ForkJoinPool pool, Callable<T> work) throws IOException {
+        try {
+            return pool.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("build interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+}

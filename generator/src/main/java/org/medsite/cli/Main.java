@@ -1,0 +1,134 @@
+package org.medsite.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.medsite.api.BuildListener;
+import org.medsite.api.BuildMode;
+import org.medsite.api.BuildResult;
+import org.medsite.api.Medsite;
+import org.medsite.api.MedsiteException;
+import org.medsite.api.StageTiming;
+import org.medsite.diagnostics.Finding;
+
+/**
+ * The {@code medsite} command. Problems in the site are printed one per line as
+ * {@code file:line: severity: message [rule]} and end with exit code 1; stack traces are printed only
+ * for unexpected failures and only with {@code --debug}.
+ */
+public final class Main {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(new Main(out, err).run(args));
+    }
+
+    int run(String[] args) {
+        CommandLine cli;
+        try {
+            cli = CommandLine.parse(args);
+        } catch (CommandLine.UsageException e) {
+            err.println("medsite: " + e.getMessage());
+            err.print(CommandLine.USAGE);
+            return 2;
+        }
+        switch (cli.command()) {
+            case "help" -> {
+                out.print(CommandLine.USAGE);
+                return 0;
+            }
+            case "version" -> {
+                out.println("medsite " + version());
+                return 0;
+            }
+            default -> {
+                return build(cli);
+            }
+        }
+    }
+
+    private int build(CommandLine cli) {
+        Medsite medsite = Medsite.forSite(cli.siteDir())
+                .includeDrafts(cli.drafts())
+                .includeFuture(cli.future())
+                .includeExpired(cli.expired())
+                .listener(new BuildListener() {
+                    @Override
+                    public void stageFinished(String stage, Duration took) {
+                        if (cli.debug()) {
+                            err.printf(Locale.ROOT, "medsite: %-12s %6d ms%n", stage, took.toMillis());
+                        }
+                    }
+                });
+        cli.outputDir().ifPresent(medsite::outputDir);
+        cli.baseUrl().ifPresent(medsite::baseUrl);
+        cli.theme().ifPresent(medsite::theme);
+        BuildMode mode = cli.command().equals("check") ? BuildMode.CHECK : BuildMode.BUILD;
+        BuildResult result;
+        try {
+            result = mode == BuildMode.CHECK ? medsite.check() : medsite.build();
+        } catch (MedsiteException e) {
+            err.println("medsite: " + e.getMessage());
+            if (cli.debug()) {
+                e.printStackTrace(err);
+            }
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("medsite: internal error: " + e + " (this is a bug in Medsite; run with --debug for details)");
+            if (cli.debug()) {
+                e.printStackTrace(err);
+            }
+            return 2;
+        }
+        for (Finding f : result.findings()) {
+            err.println(f.format());
+        }
+        if (cli.debug()) {
+            for (StageTiming t : result.timings()) {
+                err.printf(Locale.ROOT, "medsite: stage %-12s %6d ms%n", t.stage(), t.took().toMillis());
+            }
+        }
+        out.println(summary(result, cli.siteDir()));
+        return result.succeeded(cli.failOnWarning()) ? 0 : 1;
+    }
+
+    static String summary(BuildResult result, Path siteDir) {
+        long pages = result.pages().stream().filter(p -> !p.kind().equals("404")).count();
+        String what = result.mode() == BuildMode.CHECK ? "checked" : "built";
+        StringBuilder sb = new StringBuilder("medsite: ");
+        if (result.mode() == BuildMode.BUILD && result.written().isEmpty()) {
+            sb.append("build failed, nothing written; ").append(pages).append(" pages");
+        } else {
+            sb.append(what).append(' ').append(pages).append(" pages");
+        }
+        result.written().ifPresent(w -> sb.append(" (").append(w.written()).append(" files written, ")
+                .append(w.unchanged()).append(" unchanged, ").append(w.removed()).append(" removed)"));
+        sb.append(String.format(Locale.ROOT, " in %.2f s: %d errors, %d warnings", result.took().toMillis() / 1000.0,
+                result.errorCount(), result.warningCount()));
+        if (result.written().isPresent()) {
+            Path shown = result.outputDir();
+            Path cwd = Path.of("").toAbsolutePath();
+            if (shown.startsWith(cwd)) {
+                shown = cwd.relativize(shown);
+            }
+            sb.append(" -> ").append(shown.toString().isEmpty() ? "." : shown);
+        }
+        return sb.toString();
+    }
+
+    private static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "(development build)" : v;
+    }
+}

@@ -1,0 +1,56 @@
+package org.medsite.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A site's settings, validated once: {@code site.yaml} over built-in defaults, with the build's options
+ * (base URL, theme) laid over both.
+ *
+ * @param title the site's name
+ * @param description one sentence about the site, for the home page's meta description
+ * @param baseUrl where the site is published, ending in {@code /}; {@code /} when unknown
+ * @param language the main language (BCP 47, e.g. {@code en})
+ * @param languages every language the site publishes in, the main one first
+ * @param theme the theme's name
+ * @param permalinks URL patterns per section (e.g. {@code blog: /:section/:year/:slug/})
+ * @param markdown Markdown rendering options
+ * @param menus named menus ({@code main}, {@code footer}, ...), each sorted by weight then name
+ * @param params free settings for templates
+ */
+public record SiteConfig(
+        String title,
+        String description,
+        String baseUrl,
+        String language,
+        List<String> languages,
+        String theme,
+        Map<String, String> permalinks,
+        MarkdownOptions markdown,
+        Map<String, List<MenuEntry>> menus,
+        Map<String, Object> params) {
+
+    public static final String DEFAULT_THEME = "clinic";
+
+    public SiteConfig {
+        languages = List.copyOf(languages);
+        permalinks = Map.copyOf(permalinks);
+        menus = Map.copyOf(menus);
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+    }
+
+    /** The path part of {@link #baseUrl}: {@code /} for a site at the root, {@code /clinic/} under a sub-path. */
+    public String basePath() {
+        int scheme = baseUrl.indexOf("://");
+        if (scheme < 0) {
+            return baseUrl;
+        }
+        int slash = baseUrl.indexOf('/', scheme + 3);
+        return slash < 0 ? "/" : baseUrl.substring(slash);
+    }
+
+    /** Whether {@link #baseUrl} is absolute (needed for canonical URLs, feeds and sitemaps). */
+    public boolean hasAbsoluteBaseUrl() {
+        return baseUrl.contains("://");
+    }
+}

@@ -1,0 +1,274 @@
+package org.medsite.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.medsite.diagnostics.FindingCollector;
+import org.medsite.diagnostics.Suggestions;
+import org.medsite.text.SourceText;
+import org.medsite.yaml.YamlException;
+import org.medsite.yaml.YamlMapping;
+import org.medsite.yaml.YamlReader;
+
+/** Reads {@code site.yaml}. The file is optional: a folder of Markdown alone is a valid site. */
+public final class SiteConfigLoader {
+
+    public static final String FILE_NAME = "site.yaml";
+
+    static final Set<String> KEYS = Set.of(
+            "title", "description", "baseURL", "language", "languages", "theme", "permalinks", "markdown",
+            "menus", "params");
+    private static final Set<String> MARKDOWN_KEYS = Set.of("typographer", "hardWraps");
+    private static final Set<String> MENU_KEYS = Set.of("name", "url", "weight");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    private static final Pattern THEME_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private final YamlReader yaml;
+
+    public SiteConfigLoader(YamlReader yaml) {
+        this.yaml = yaml;
+    }
+
+    /**
+     * @param siteDir the site folder
+     * @param baseUrlOverride a base URL that replaces the file's, if present
+     * @param themeOverride a theme that replaces the file's, if present
+     */
+    public SiteConfig load(Path siteDir, Optional<String> baseUrlOverride, Optional<String> themeOverride,
+            FindingCollector findings) throws IOException {
+        Path file = siteDir.resolve(FILE_NAME);
+        YamlMapping map = YamlMapping.empty();
+        if (Files.isRegularFile(file)) {
+            Optional<String> text = SourceText.read(file, FILE_NAME, findings);
+            if (text.isPresent()) {
+                try {
+                    map = yaml.readMapping(text.get(), 1);
+                } catch (YamlException e) {
+                    findings.error("config.yaml", FILE_NAME, e.line(), e.getMessage());
+                }
+            }
+        }
+        return new Reader(map, findings).read(siteDir, baseUrlOverride, themeOverride);
+    }
+
+    private final class Reader {
+        private final YamlMapping map;
+        private final FindingCollector findings;
+
+        Reader(YamlMapping map, FindingCollector findings) {
+            this.map = map;
+            this.findings = findings;
+        }
+
+        SiteConfig read(Path siteDir, Optional<String> baseUrlOverride, Optional<String> themeOverride) {
+            for (String key : map.values().keySet()) {
+                if (!KEYS.contains(key)) {
+                    findings.warning("config.unknown-key", FILE_NAME, map.lineOf(key, 0),
+                            "unknown key '" + key + "'" + Suggestions.didYouMean(key, KEYS)
+                                    + "; put free settings for templates under 'params:'");
+                }
+            }
+            Path name = siteDir.toAbsolutePath().normalize().getFileName();
+            String title = text("title").orElse(name == null ? "Medsite site" : name.toString());
+            String description = text("description").orElse("");
+            String baseUrl = baseUrl(baseUrlOverride.or(() -> text("baseURL")).orElse("/"));
+            String language = language("language", text("language").orElse("en"));
+            List<String> languages = languages(language);
+            String theme = themeOverride.or(() -> text("theme")).orElse(SiteConfig.DEFAULT_THEME);
+            if (!THEME_NAME.matcher(theme).matches()) {
+                findings.error("config.theme", FILE_NAME, map.lineOf("theme", 0),
+                        "theme '" + theme + "' is not a valid theme name (lower-case letters, digits and '-')");
+                theme = SiteConfig.DEFAULT_THEME;
+            }
+            Object paramsValue = plain("params");
+            Map<String, Object> params = new LinkedHashMap<>();
+            if (paramsValue instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> params.put(String.valueOf(k), v));
+            } else if (paramsValue != null) {
+                typeError("params", "a mapping of names to values");
+            }
+            return new SiteConfig(title, description, baseUrl, language, languages, theme, permalinks(),
+                    markdown(), menus(), params);
+        }
+
+        private Optional<String> text(String key) {
+            JsonNode node = map.values().get(key);
+            if (node == null || node.isNull()) {
+                return Optional.empty();
+            }
+            if (!node.isValueNode()) {
+                typeError(key, "text");
+                return Optional.empty();
+            }
+            return Optional.of(node.asText().strip());
+        }
+
+        private Object plain(String key) {
+            JsonNode node = map.values().get(key);
+            return node == null || node.isNull() ? null : yaml.toPlain(node);
+        }
+
+        private void typeError(String key, String expected) {
+            findings.error("config.type", FILE_NAME, map.lineOf(key, 0), "'" + key + "' must be " + expected);
+        }
+
+        private String baseUrl(String raw) {
+            String value = raw.isEmpty() ? "/" : raw;
+            try {
+                URI uri = new URI(value);
+                boolean absolute = uri.getScheme() != null;
+                if (absolute && !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
+                        || absolute && uri.getHost() == null
+                        || !absolute && !value.startsWith("/")
+                        || uri.getQuery() != null || uri.getFragment() != null) {
+                    throw new URISyntaxException(value, "not a web address");
+                }
+            } catch (URISyntaxException e) {
+                findings.error("config.base-url", FILE_NAME, map.lineOf("baseURL", 0),
+                        "baseURL '" + value + "' is not a web address; write it like "
+                                + "'https://www.example.org/' or '/practice/'");
+                return "/";
+            }
+            return value.endsWith("/") ? value : value + "/";
+        }
+
+        private String language(String key, String value) {
+            if (!LANGUAGE.matcher(value).matches()) {
+                findings.error("config.language", FILE_NAME, map.lineOf(key, 0),
+                        "'" + value + "' is not a language code; use a BCP 47 code such as 'en' or 'es'");
+                return "en";
+            }
+            return value;
+        }
+
+        private List<String> languages(String main) {
+            List<String> result = new ArrayList<>();
+            result.add(main);
+            Object value = plain("languages");
+            if (value == null) {
+                return result;
+            }
+            if (!(value instanceof List<?> list)) {
+                typeError("languages", "a list of language codes, e.g. [en, es]");
+                return result;
+            }
+            for (Object item : list) {
+                String code = language("languages", String.valueOf(item));
+                if (!result.contains(code)) {
+                    result.add(code);
+                }
+            }
+            return result;
+        }
+
+        private Map<String, String> permalinks() {
+            Object value = plain("permalinks");
+            Map<String, String> result = new TreeMap<>();
+            if (value == null) {
+                return result;
+            }
+            if (!(value instanceof Map<?, ?> m)) {
+                typeError("permalinks", "a mapping of section names to URL patterns");
+                return result;
+            }
+            m.forEach((section, pattern) -> {
+                String p = String.valueOf(pattern);
+                if (!p.startsWith("/") || !p.endsWith("/")) {
+                    findings.error("config.permalink", FILE_NAME, map.lineOf("permalinks", 0),
+                            "permalink pattern '" + p + "' for section '" + section
+                                    + "' must start and end with '/', e.g. '/:section/:slug/'");
+                } else {
+                    result.put(String.valueOf(section), p);
+                }
+            });
+            return result;
+        }
+
+        private MarkdownOptions markdown() {
+            Object value = plain("markdown");
+            MarkdownOptions defaults = MarkdownOptions.defaults();
+            if (value == null) {
+                return defaults;
+            }
+            if (!(value instanceof Map<?, ?> m)) {
+                typeError("markdown", "a mapping, e.g. 'typographer: false'");
+                return defaults;
+            }
+            for (Object key : m.keySet()) {
+                if (!MARKDOWN_KEYS.contains(String.valueOf(key))) {
+                    findings.warning("config.unknown-key", FILE_NAME, map.lineOf("markdown", 0),
+                            "unknown key 'markdown." + key + "'" + Suggestions.didYouMean(String.valueOf(key),
+                                    MARKDOWN_KEYS));
+                }
+            }
+            return new MarkdownOptions(flag(m, "typographer", defaults.typographer()),
+                    flag(m, "hardWraps", defaults.hardWraps()));
+        }
+
+        private boolean flag(Map<?, ?> m, String key, boolean fallback) {
+            Object v = m.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (v instanceof Boolean b) {
+                return b;
+            }
+            findings.error("config.type", FILE_NAME, map.lineOf("markdown", 0),
+                    "'markdown." + key + "' must be true or false");
+            return fallback;
+        }
+
+        private Map<String, List<MenuEntry>> menus() {
+            Object value = plain("menus");
+            Map<String, List<MenuEntry>> result = new TreeMap<>();
+            if (value == null) {
+                return result;
+            }
+            if (!(value instanceof Map<?, ?> m)) {
+                typeError("menus", "a mapping of menu names to lists of {name, url, weight}");
+                return result;
+            }
+            int line = map.lineOf("menus", 0);
+            m.forEach((menuName, entries) -> {
+                List<MenuEntry> menu = new ArrayList<>();
+                if (!(entries instanceof List<?> list)) {
+                    findings.error("config.type", FILE_NAME, line, "menu '" + menuName + "' must be a list");
+                    return;
+                }
+                int position = 0;
+                for (Object entry : list) {
+                    position++;
+                    if (!(entry instanceof Map<?, ?> e) || e.get("name") == null || e.get("url") == null) {
+                        findings.error("config.menu", FILE_NAME, line, "menu '" + menuName + "' entry "
+                                + position + " needs both 'name' and 'url'");
+                        continue;
+                    }
+                    for (Object key : e.keySet()) {
+                        if (!MENU_KEYS.contains(String.valueOf(key))) {
+                            findings.warning("config.unknown-key", FILE_NAME, line, "unknown key '" + key
+                                    + "' in menu '" + menuName + "'" + Suggestions.didYouMean(String.valueOf(key),
+                                            MENU_KEYS));
+                        }
+                    }
+                    int weight = e.get("weight") instanceof Number n ? n.intValue() : position;
+                    menu.add(new MenuEntry(String.valueOf(e.get("name")), String.valueOf(e.get("url")), weight));
+                }
+                menu.sort(Comparator.comparingInt(MenuEntry::weight).thenComparing(MenuEntry::name));
+                result.put(String.valueOf(menuName), List.copyOf(menu));
+            });
+            return result;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.medsite.markdown;
+
+import org.medsite.diagnostics.FindingCollector;
+
+/**
+ * What rendering one page's Markdown needs to know about the page.
+ *
+ * @param contentPath the page's path relative to {@code content/}, to resolve relative links
+ * @param displayName the file's name in findings
+ * @param bodyLine the file line on which the Markdown body starts
+ * @param basePath the site's base path ({@code /} or {@code /clinic/}), prefixed to site paths
+ * @param links the pages and files links may point at
+ * @param findings where broken links are reported
+ */
+public record MarkdownContext(String contentPath, String displayName, int bodyLine, String basePath,
+        LinkTargets links, FindingCollector findings) {
+
+    /** The file line of a 0-based line of the body. */
+    public int fileLine(int bodyLineIndex) {
+        return bodyLine + bodyLineIndex;
+    }
+}

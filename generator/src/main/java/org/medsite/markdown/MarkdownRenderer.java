@@ -1,0 +1,109 @@
+package org.medsite.markdown;
+
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.definition.DefinitionExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.data.NullableDataKey;
+import com.vladsch.flexmark.util.misc.Extension;
+import java.util.ArrayList;
+import java.util.List;
+import org.medsite.config.MarkdownOptions;
+
+/**
+ * The render-Markdown stage: one Flexmark parser and renderer, built once per build and shared by all
+ * threads (both are immutable); per-page data travels in the parsed {@link Document}.
+ *
+ * <p>Markdown dialect: CommonMark plus GFM tables, strikethrough, task lists and autolinks, footnotes,
+ * definition lists, abbreviations, heading ids, and (unless switched off) typographic quotes and dashes.
+ */
+public final class MarkdownRenderer {
+
+    static final NullableDataKey<MarkdownContext> CONTEXT = new NullableDataKey<>("MEDSITE_PAGE_CONTEXT");
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    public MarkdownRenderer(MarkdownOptions options) {
+        List<Extension> extensions = new ArrayList<>(List.of(
+                TablesExtension.create(),
+                StrikethroughExtension.create(),
+                TaskListExtension.create(),
+                AutolinkExtension.create(),
+                FootnoteExtension.create(),
+                DefinitionExtension.create(),
+                AbbreviationExtension.create(),
+                new SiteExtension()));
+        if (options.typographer()) {
+            extensions.add(TypographicExtension.create());
+        }
+        MutableDataSet settings = new MutableDataSet()
+                .set(Parser.EXTENSIONS, extensions)
+                .set(HtmlRenderer.GENERATE_HEADER_ID, true)
+                .set(HtmlRenderer.RENDER_HEADER_ID, true)
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true)
+                // GitHub's table behaviour: ragged rows are padded or cut, never dropped.
+                .set(TablesExtension.COLUMN_SPANS, false)
+                .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
+                .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
+                .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        if (options.hardWraps()) {
+            settings.set(HtmlRenderer.SOFT_BREAK, "<br />\n");
+        }
+        this.parser = Parser.builder(settings).build();
+        this.renderer = HtmlRenderer.builder(settings).build();
+    }
+
+    /** Renders one page body; broken links are reported to the context's findings. */
+    public RenderedMarkdown render(String markdown, MarkdownContext context) {
+        Document document = parser.parse(markdown);
+        document.set(CONTEXT, context);
+        String html = renderer.render(document);
+        Paragraph first = document.getFirstChildAny(Paragraph.class) instanceof Paragraph p ? p : null;
+        String firstParagraph = first == null ? "" : collapse(new TextCollectingVisitor().collectAndGetText(first));
+        String text = new TextCollectingVisitor().collectAndGetText(document);
+        return new RenderedMarkdown(html, firstParagraph, countWords(text));
+    }
+
+    static int countWords(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean letter = Character.isLetterOrDigit(text.charAt(i));
+            if (letter && !inWord) {
+                words++;
+            }
+            inWord = letter || (inWord && (text.charAt(i) == '\'' || text.charAt(i) == '-' || text.charAt(i) == '’'));
+        }
+        return words;
+    }
+
+    private static String collapse(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Registers Medsite's link resolver and attribute provider with the renderer. */
+    private static final class SiteExtension implements HtmlRenderer.HtmlRendererExtension {
+        @Override
+        public void rendererOptions(MutableDataHolder options) {
+            // No options of its own.
+        }
+
+        @Override
+        public void extend(HtmlRenderer.Builder builder, String rendererType) {
+            builder.linkResolverFactory(new SiteLinkResolver.Factory());
+            builder.attributeProviderFactory(new ExternalLinkAttributes.Factory());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.medsite.model;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.medsite.frontmatter.FrontMatter;
+
+/**
+ * One page of the built site, its Markdown already rendered.
+ *
+ * @param id the source path relative to {@code content/} ({@code blog/flu.md}), or a generated id such
+ *     as {@code @section:es:blog} for pages without a source file
+ * @param kind home, section list, page or not-found page
+ * @param sourceFile the file name for findings ({@code content/blog/flu.md}); empty for generated pages
+ * @param lang the page's language
+ * @param translationKey pages with the same key in other languages are its translations
+ * @param title the title
+ * @param description the meta description: front matter, else the summary, else the first paragraph
+ * @param summary the main message: front matter {@code summary}, else the first paragraph
+ * @param date publication date
+ * @param lastmod last change, defaulting to the date
+ * @param section the top-level section ({@code blog}); empty for pages at the top of {@code content/}
+ * @param folder the content folder the page belongs to ({@code library/heart})
+ * @param url the site path, without the base path ({@code /blog/flu/})
+ * @param outputPath the output file, relative to the output folder ({@code blog/flu/index.html})
+ * @param frontMatter everything the front matter said
+ * @param contentHtml the body rendered to HTML
+ * @param wordCount the number of words of the body
+ */
+public record Page(
+        String id,
+        PageKind kind,
+        String sourceFile,
+        String lang,
+        String translationKey,
+        String title,
+        String description,
+        String summary,
+        Optional<OffsetDateTime> date,
+        Optional<OffsetDateTime> lastmod,
+        String section,
+        String folder,
+        String url,
+        String outputPath,
+        FrontMatter frontMatter,
+        String contentHtml,
+        int wordCount) {
+
+    /** Reading time in whole minutes at 200 words a minute, a common estimate for adult readers. */
+    public int readingMinutes() {
+        return Math.max(1, (wordCount + 199) / 200);
+    }
+
+    public List<String> tags() {
+        return frontMatter.tags();
+    }
+
+    /** Whether this page is a regular content page (not a list or a generated page). */
+    public boolean isRegular() {
+        return kind == PageKind.PAGE;
+    }
+}

@@ -1,0 +1,20 @@
+package org.medsite.model;
+
+import org.medsite.content.ContentSource;
+import org.medsite.frontmatter.FrontMatter;
+
+/**
+ * A content file after the parse stage, before its Markdown is rendered.
+ *
+ * @param source where it came from
+ * @param frontMatter its typed front matter
+ * @param body its Markdown body
+ * @param bodyLine the file line on which the body starts
+ * @param lang its language: the file name's, else the front matter's, else the site's
+ */
+public record PageSource(ContentSource source, FrontMatter frontMatter, String body, int bodyLine, String lang) {
+
+    public String id() {
+        return source.path();
+    }
+}

@@ -1,0 +1,68 @@
+package org.medsite.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.medsite.config.SiteConfig;
+
+/**
+ * The assembled site: every page with its URL and rendered body, the sections, and the data files.
+ * Immutable; templates and checks only read it.
+ *
+ * @param config the site's settings
+ * @param pages every page, home, lists and the not-found page included, sorted by URL
+ * @param sections sections by {@link #sectionKey(String, String)}
+ * @param data the contents of {@code data/} as maps and lists ({@code data.people.ana-ruiz})
+ */
+public record Site(SiteConfig config, List<Page> pages, Map<String, Section> sections, Map<String, Object> data) {
+
+    public Site {
+        pages = List.copyOf(pages);
+        sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    }
+
+    public static String sectionKey(String lang, String folder) {
+        return lang + ":" + folder;
+    }
+
+    public Optional<Section> section(String lang, String folder) {
+        return Optional.ofNullable(sections.get(sectionKey(lang, folder)));
+    }
+
+    /** The home page of a language. */
+    public Optional<Page> home(String lang) {
+        return pages.stream().filter(p -> p.kind() == PageKind.HOME && p.lang().equals(lang)).findFirst();
+    }
+
+    /** The regular pages of a language, newest first. */
+    public List<Page> regularPages(String lang) {
+        List<Page> result = new ArrayList<>();
+        for (Page p : pages) {
+            if (p.isRegular() && p.lang().equals(lang)) {
+                result.add(p);
+            }
+        }
+        result.sort(PageOrder.DEFAULT);
+        return result;
+    }
+
+    /** The other-language versions of a page, in the order of the site's languages. */
+    public List<Page> translations(Page page) {
+        List<Page> result = new ArrayList<>();
+        for (String lang : config.languages()) {
+            if (lang.equals(page.lang())) {
+                continue;
+            }
+            pages.stream()
+                    .filter(p -> p.lang().equals(lang) && p.kind() == page.kind()
+                            && p.translationKey().equals(page.translationKey()))
+                    .findFirst()
+                    .ifPresent(result::add);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,151 @@
+package org.medsite.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.medsite.config.SiteConfig;
+import org.medsite.content.SourceKind;
+import org.medsite.frontmatter.FrontMatter;
+import org.medsite.markdown.RenderedMarkdown;
+
+/**
+ * The assemble stage: a pure function from parsed and rendered sources to the {@link Site}. Adds the
+ * pages a site needs but nobody wrote: a list page for every folder without {@code _index.md}, a home
+ * page per language, and the not-found page.
+ */
+public final class SiteAssembler {
+
+    static final int DESCRIPTION_LENGTH = 160;
+
+    private SiteAssembler() {
+    }
+
+    /**
+     * @param config the site's settings
+     * @param sources the pages to publish (drafts and the like already left out)
+     * @param urls each source's site path by source id; sources without one are skipped
+     * @param rendered each source's rendered body by source id
+     * @param data the data files
+     */
+    public static Site assemble(SiteConfig config, List<PageSource> sources, Map<String, String> urls,
+            Map<String, RenderedMarkdown> rendered, Map<String, Object> data) {
+        List<Page> pages = new ArrayList<>();
+        for (PageSource source : sources) {
+            String url = urls.get(source.id());
+            RenderedMarkdown body = rendered.get(source.id());
+            if (url != null && body != null) {
+                pages.add(page(source, url, body));
+            }
+        }
+
+        // Every folder that holds pages, with its ancestors, is a section in each language it has pages in.
+        TreeSet<String> sectionKeys = new TreeSet<>();
+        for (Page p : pages) {
+            if (p.kind() == PageKind.PAGE || p.kind() == PageKind.SECTION) {
+                for (String folder = p.folder(); !folder.isEmpty(); folder = parent(folder)) {
+                    sectionKeys.add(Site.sectionKey(p.lang(), folder));
+                }
+            }
+        }
+        for (String key : sectionKeys) {
+            String lang = key.substring(0, key.indexOf(':'));
+            String folder = key.substring(key.indexOf(':') + 1);
+            boolean written = pages.stream().anyMatch(p -> p.kind() == PageKind.SECTION && p.lang().equals(lang)
+                    && p.folder().equals(folder));
+            if (!written) {
+                String url = langPrefix(config, lang) + "/" + UrlPlanner.folderPath(folder) + "/";
+                pages.add(generated("@section:" + lang + ":" + folder, PageKind.SECTION, lang,
+                        Slugs.titleFromName(name(folder)), folder, url, folder));
+            }
+        }
+        for (String lang : config.languages()) {
+            boolean hasHome = pages.stream().anyMatch(p -> p.kind() == PageKind.HOME && p.lang().equals(lang));
+            boolean hasPages = pages.stream().anyMatch(p -> p.lang().equals(lang));
+            if (!hasHome && (hasPages || lang.equals(config.language()))) {
+                pages.add(generated("@home:" + lang, PageKind.HOME, lang, config.title(), "",
+                        langPrefix(config, lang) + "/", ""));
+            }
+        }
+        pages.add(generated("@404", PageKind.NOT_FOUND, config.language(), "Page not found", "", "/404.html", "404"));
+        pages.sort(Comparator.comparing(Page::url).thenComparing(Page::id));
+
+        Map<String, Section> sections = new TreeMap<>();
+        for (Page list : pages) {
+            if (list.kind() != PageKind.SECTION) {
+                continue;
+            }
+            List<Page> members = new ArrayList<>();
+            TreeSet<String> subsections = new TreeSet<>();
+            for (Page p : pages) {
+                if (!p.lang().equals(list.lang())) {
+                    continue;
+                }
+                if (p.kind() == PageKind.PAGE && p.folder().equals(list.folder())) {
+                    members.add(p);
+                } else if (p.kind() == PageKind.SECTION && parent(p.folder()).equals(list.folder())
+                        && !p.folder().equals(list.folder())) {
+                    subsections.add(p.folder());
+                }
+            }
+            members.sort(PageOrder.DEFAULT);
+            sections.put(Site.sectionKey(list.lang(), list.folder()),
+                    new Section(list.folder(), list.lang(), list, members, List.copyOf(subsections)));
+        }
+        return new Site(config, pages, sections, data);
+    }
+
+    private static Page page(PageSource source, String url, RenderedMarkdown body) {
+        FrontMatter fm = source.frontMatter();
+        SourceKind kind = source.source().kind();
+        PageKind pageKind = switch (kind) {
+            case HOME -> PageKind.HOME;
+            case SECTION -> PageKind.SECTION;
+            case BUNDLE, PAGE -> PageKind.PAGE;
+        };
+        String folder = source.source().folder();
+        String title = fm.title().orElseGet(() -> Slugs.titleFromName(source.source().baseName()));
+        String summary = fm.summary().orElse(body.firstParagraph());
+        String description = fm.description().orElseGet(() -> shorten(summary, DESCRIPTION_LENGTH));
+        String translationKey = fm.translationKey().orElse(source.source().translationBase());
+        return new Page(source.id(), pageKind, source.source().displayName(), source.lang(), translationKey, title,
+                description, summary, fm.date(), fm.lastmod().or(fm::date), topSection(folder), folder, url,
+                SitePaths.outputPath(url), fm, body.html(), body.wordCount());
+    }
+
+    private static Page generated(String id, PageKind kind, String lang, String title, String folder, String url,
+            String translationKey) {
+        return new Page(id, kind, "", lang, translationKey, title, "", "", Optional.empty(), Optional.empty(),
+                topSection(folder), folder, url, SitePaths.outputPath(url), FrontMatter.empty(), "", 0);
+    }
+
+    /** Cuts text at a word boundary so a meta description reads as a sentence, not a fragment. */
+    static String shorten(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', max - 1);
+        return text.substring(0, cut > max / 2 ? cut : max - 1).replaceAll("[\\s,;:.]+$", "") + "…";
+    }
+
+    private static String langPrefix(SiteConfig config, String lang) {
+        return lang.equals(config.language()) ? "" : "/" + lang;
+    }
+
+    private static String topSection(String folder) {
+        int slash = folder.indexOf('/');
+        return slash < 0 ? folder : folder.substring(0, slash);
+    }
+
+    private static String parent(String folder) {
+        int slash = folder.lastIndexOf('/');
+        return slash < 0 ? "" : folder.substring(0, slash);
+    }
+
+    private static String name(String folder) {
+        return folder.substring(folder.lastIndexOf('/') + 1);
+    }
+}

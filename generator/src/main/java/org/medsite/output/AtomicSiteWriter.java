@@ -1,0 +1,145 @@
+package org.medsite.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The write stage. The new site is assembled in a staging folder next to the output and then swapped
+ * in with two renames, so a build that fails, or a machine that dies mid-write, leaves the previous
+ * site as it was. Files whose bytes did not change are hard-linked from the previous output rather than
+ * rewritten, so they keep their modification time (incremental deploys and {@code rsync} see no change).
+ */
+public final class AtomicSiteWriter {
+
+    private static final String MANIFEST = "manifest.txt";
+
+    /** Writes the plan as the new content of {@code folder}. */
+    public WriteStats write(OutputPlan plan, OutputFolder folder) throws IOException {
+        Path out = folder.dir();
+        Files.createDirectories(out.getParent());
+        Map<String, Recorded> previous = Files.isDirectory(out) ? readManifest(folder) : Map.of();
+        long stamp = System.nanoTime();
+        Path staging = folder.sibling(".staging-" + stamp);
+        Path old = folder.sibling(".old-" + stamp);
+        Map<String, Recorded> manifest = new TreeMap<>();
+        int written = 0;
+        int unchanged = 0;
+        try {
+            Files.createDirectory(staging);
+            for (Map.Entry<String, OutputEntry> e : plan.entries().entrySet()) {
+                String path = e.getKey();
+                byte[] bytes = e.getValue().bytes();
+                Recorded now = new Recorded(sha256(bytes), bytes.length);
+                Path target = staging.resolve(path).normalize();
+                if (!target.startsWith(staging)) {
+                    throw new IOException("refusing to write outside the output folder: " + path);
+                }
+                Files.createDirectories(target.getParent());
+                Path before = out.resolve(path);
+                if (now.equals(previous.get(path)) && Files.isRegularFile(before, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && Files.size(before) == bytes.length && linkOrCopy(before, target)) {
+                    unchanged++;
+                } else {
+                    Files.write(target, bytes);
+                    written++;
+                }
+                manifest.put(path, now);
+            }
+            int removed = (int) previous.keySet().stream().filter(p -> !manifest.containsKey(p)).count();
+            if (Files.exists(out)) {
+                Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            try {
+                Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                if (Files.exists(old) && !Files.exists(out)) {
+                    Files.move(old, out, StandardCopyOption.ATOMIC_MOVE);
+                }
+                throw e;
+            }
+            writeManifest(folder, manifest);
+            deleteTree(old);
+            return new WriteStats(written, unchanged, removed);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** Hard-links an unchanged file into the staging folder; copies it (keeping its time) where links fail. */
+    private static boolean linkOrCopy(Path existing, Path target) throws IOException {
+        try {
+            Files.createLink(target, existing);
+        } catch (UnsupportedOperationException | FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+            return false;
+        } catch (IOException e) {
+            Files.copy(existing, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        return true;
+    }
+
+    private static Map<String, Recorded> readManifest(OutputFolder folder) throws IOException {
+        Path file = folder.stateDir().resolve(MANIFEST);
+        Map<String, Recorded> map = new TreeMap<>();
+        if (!Files.isRegularFile(file)) {
+            return map;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] parts = line.split(" ", 3);
+            if (parts.length == 3) {
+                try {
+                    map.put(parts[2], new Recorded(parts[0], Long.parseLong(parts[1])));
+                } catch (NumberFormatException e) {
+                    return new TreeMap<>(); // A damaged manifest only costs a full rewrite.
+                }
+            }
+        }
+        return map;
+    }
+
+    private static void writeManifest(OutputFolder folder, Map<String, Recorded> manifest) throws IOException {
+        Files.createDirectories(folder.stateDir());
+        List<String> lines = new ArrayList<>();
+        manifest.forEach((path, r) -> lines.add(r.sha256() + " " + r.size() + " " + path));
+        Path tmp = folder.stateDir().resolve(MANIFEST + ".tmp");
+        Files.write(tmp, lines, StandardCharsets.UTF_8);
+        Files.move(tmp, folder.stateDir().resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Deletes a folder this writer made (staging or the replaced output); never follows links out of it. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private record Recorded(String sha256, long size) {
+    }
+}

@@ -1,0 +1,10 @@
+package org.medsite.postprocess;
+
+import org.jsoup.nodes.Document;
+
+/** One change made to every rendered page, after templates and before writing. */
+public interface HtmlTransformer {
+
+    /** Changes {@code page} in place. */
+    void transform(Document page);
+}

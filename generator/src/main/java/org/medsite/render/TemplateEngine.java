@@ -1,0 +1,187 @@
+package org.medsite.render;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.Environment;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+
+/**
+ * FreeMarker, set up once per build and shared by all rendering threads. Templates are {@code .ftlh}
+ * files, so every {@code ${...}} is HTML-escaped unless it is already markup (the page body).
+ *
+ * <p>Lookup chain: the site's {@code layouts/}, then each theme from the selected one up its
+ * {@code extends} chain, then Medsite's built-in templates. A file in {@code layouts/} with a theme
+ * template's name replaces it.
+ */
+public final class TemplateEngine {
+
+    static final String BUILT_IN = "org/medsite/render/base";
+
+    private final Configuration freemarker;
+    private final Path layoutsDir;
+    private final Theme theme;
+    private final ClassLoader classLoader;
+
+    public TemplateEngine(Optional<Path> layoutsDir, Theme theme, ClassLoader classLoader) throws IOException {
+        this.layoutsDir = layoutsDir.orElse(null);
+        this.theme = theme;
+        this.classLoader = classLoader;
+        List<TemplateLoader> loaders = new ArrayList<>();
+        if (this.layoutsDir != null) {
+            // FileTemplateLoader refuses names that resolve outside its folder, symlinks included.
+            loaders.add(new FileTemplateLoader(this.layoutsDir.toFile()));
+        }
+        for (String name : theme.chain()) {
+            loaders.add(new ClassTemplateLoader(classLoader, Theme.folder(name) + "layouts"));
+        }
+        loaders.add(new ClassTemplateLoader(classLoader, BUILT_IN));
+
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputEncoding("UTF-8");
+        cfg.setRecognizeStandardFileExtensions(true);
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        // Same output on every machine: no locale-dependent number grouping, no local time zone.
+        cfg.setNumberFormat("computer");
+        cfg.setBooleanFormat("c");
+        cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
+        cfg.setLocale(Locale.ROOT);
+        // Templates may come from anyone's theme: no ?new of arbitrary classes, no ?api.
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        // Views are records: page.title and page.title() both read the component.
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
+                ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+        wrapper.setDefaultZeroArgumentNonVoidMethodPolicy(
+                ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+        cfg.setObjectWrapper(wrapper.build());
+        this.freemarker = cfg;
+    }
+
+    /** The first of {@code names} that exists, or empty; a template that exists but does not parse is a problem. */
+    public Optional<String> firstExisting(List<String> names) throws TemplateProblemException {
+        for (String name : names) {
+            try {
+                if (freemarker.getTemplate(name, null, null, true, true) != null) {
+                    return Optional.of(name);
+                }
+            } catch (ParseException e) {
+                throw new TemplateProblemException(problem(e));
+            } catch (IOException e) {
+                throw new TemplateProblemException(new TemplateProblem(origin(name), 0, "cannot read template: "
+                        + e.getMessage()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Renders one template with the given variables in the given locale. */
+    public String render(String name, Map<String, Object> model, Locale locale) throws TemplateProblemException {
+        try {
+            Template template = freemarker.getTemplate(name);
+            StringWriter out = new StringWriter(16 * 1024);
+            Environment env = template.createProcessingEnvironment(model, out);
+            env.setLocale(locale);
+            env.process();
+            return out.toString();
+        } catch (ParseException e) {
+            throw new TemplateProblemException(problem(e));
+        } catch (TemplateException e) {
+            throw new TemplateProblemException(problem(e));
+        } catch (IOException e) {
+            throw new TemplateProblemException(new TemplateProblem(origin(name), 0, e.getMessage()));
+        } catch (StackOverflowError e) {
+            throw new TemplateProblemException(new TemplateProblem(origin(name), 0,
+                    "templates include or call each other without end; look for an include cycle"));
+        }
+    }
+
+    private TemplateProblem problem(ParseException e) {
+        String name = e.getTemplateName() == null ? "?" : e.getTemplateName();
+        return new TemplateProblem(origin(name), e.getLineNumber(), "template syntax error: "
+                + oneLine(e.getEditorMessage()));
+    }
+
+    private TemplateProblem problem(TemplateException e) {
+        String name = e.getTemplateSourceName();
+        Integer line = e.getLineNumber();
+        return new TemplateProblem(name == null ? "?" : origin(name), line == null ? 0 : line,
+                oneLine(e.getMessageWithoutStackTop()));
+    }
+
+    /** FreeMarker's messages span many lines with tips; the first lines carry the substance. */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "template error";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String line : message.split("\n")) {
+            String l = line.strip();
+            if (l.startsWith("----") || l.startsWith("Tip:") || l.startsWith("FTL stack trace")) {
+                break;
+            }
+            if (l.isEmpty()) {
+                continue;
+            }
+            l = l.replaceAll("\\s*\\[in template .*?]", "").replace("==> ", "");
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(l);
+        }
+        return sb.toString().strip();
+    }
+
+    /** Where a template name is served from, for messages. */
+    public String origin(String name) {
+        if (layoutsDir != null && Files.isRegularFile(layoutsDir.resolve(name))) {
+            return "layouts/" + name;
+        }
+        for (String t : theme.chain()) {
+            if (classLoader.getResource(Theme.folder(t) + "layouts/" + name) != null) {
+                return "theme " + t + ": layouts/" + name;
+            }
+        }
+        return "built-in template " + name;
+    }
+
+    /** A template problem, thrown through the renderer to be turned into a finding. */
+    public static final class TemplateProblemException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient TemplateProblem problem;
+
+        TemplateProblemException(TemplateProblem problem) {
+            super(problem.message());
+            this.problem = problem;
+        }
+
+        public TemplateProblem problem() {
+            return problem;
+        }
+    }
+}

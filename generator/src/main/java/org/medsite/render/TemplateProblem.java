@@ -1,0 +1,12 @@
+package org.medsite.render;
+
+/**
+ * A template that cannot be read or run, located in the template's own file.
+ *
+ * @param template where the template lives, for people ({@code layouts/single.ftlh},
+ *     {@code theme clinic: layouts/single.ftlh})
+ * @param line the template line, or 0
+ * @param message what went wrong, on one line
+ */
+public record TemplateProblem(String template, int line, String message) {
+}

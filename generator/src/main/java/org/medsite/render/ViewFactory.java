@@ -1,0 +1,151 @@
+package org.medsite.render;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.TemplateModelException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.medsite.config.MenuEntry;
+import org.medsite.config.SiteConfig;
+import org.medsite.model.Page;
+import org.medsite.model.PageKind;
+import org.medsite.model.Section;
+import org.medsite.model.Site;
+
+/**
+ * Builds the template views of a {@link Site} once, before rendering; views are immutable and shared
+ * by the rendering threads.
+ */
+final class ViewFactory {
+
+    private final Site site;
+    private final SiteConfig config;
+    private final Map<String, PageView> pages = new HashMap<>();
+    private final Map<String, SiteView> sites = new HashMap<>();
+
+    ViewFactory(Site site) {
+        this.site = site;
+        this.config = site.config();
+        for (Page page : site.pages()) {
+            pages.put(page.id(), pageView(page));
+        }
+        for (String lang : config.languages()) {
+            sites.put(lang, siteView(lang));
+        }
+    }
+
+    PageView page(Page page) {
+        return pages.get(page.id());
+    }
+
+    SiteView site(String lang) {
+        return sites.getOrDefault(lang, sites.get(config.language()));
+    }
+
+    /** The site path with the base path: what a link in a page must say. */
+    String relUrl(String sitePath) {
+        if (sitePath.contains("://") || sitePath.startsWith("mailto:") || sitePath.startsWith("tel:")
+                || sitePath.startsWith("#")) {
+            return sitePath;
+        }
+        String path = sitePath.startsWith("/") ? sitePath.substring(1) : sitePath;
+        return config.basePath() + path;
+    }
+
+    /** The absolute URL when the base URL is absolute; the rel URL otherwise. */
+    String absUrl(String sitePath) {
+        if (sitePath.contains("://")) {
+            return sitePath;
+        }
+        String path = sitePath.startsWith("/") ? sitePath.substring(1) : sitePath;
+        return config.baseUrl() + path;
+    }
+
+    private PageView pageView(Page page) {
+        Locale locale = Locale.forLanguageTag(page.lang());
+        List<LinkView> translations = new ArrayList<>();
+        for (Page t : site.translations(page)) {
+            translations.add(new LinkView(t.title(), relUrl(t.url()), t.lang(), false));
+        }
+        String kind = switch (page.kind()) {
+            case HOME -> "home";
+            case SECTION -> "section";
+            case PAGE -> "page";
+            case NOT_FOUND -> "404";
+        };
+        String image = page.frontMatter().image().map(this::imageUrl).orElse(null);
+        return new PageView(page.id(), kind, page.title(), page.description(), page.summary(), relUrl(page.url()),
+                absUrl(page.url()), page.lang(), html(page.contentHtml()),
+                DateView.of(page.date().orElse(null), locale), DateView.of(page.lastmod().orElse(null), locale),
+                page.section(), page.frontMatter().type().orElse(page.section()), page.tags(),
+                page.frontMatter().categories(), page.frontMatter().params(), page.frontMatter().medical(), image,
+                page.wordCount(), page.readingMinutes(), translations, page.sourceFile());
+    }
+
+    private String imageUrl(String image) {
+        return image.contains("://") || image.startsWith("/") ? relUrl(image) : image;
+    }
+
+    private SiteView siteView(String lang) {
+        Map<String, SectionView> sections = new LinkedHashMap<>();
+        for (Section section : site.sections().values()) {
+            if (section.lang().equals(lang)) {
+                sections.put(section.folder(), sectionView(section));
+            }
+        }
+        List<PageView> regular = site.regularPages(lang).stream().map(this::page).toList();
+        PageView home = site.home(lang).or(() -> site.home(config.language())).map(this::page).orElse(null);
+        return new SiteView(config.title(), config.description(), config.baseUrl(), config.basePath(), lang,
+                config.language(), config.languages(), home, regular, sections, menus(), config.params(), site.data());
+    }
+
+    SectionView sectionView(Section section) {
+        List<LinkView> subsections = new ArrayList<>();
+        for (String folder : section.subsections()) {
+            site.section(section.lang(), folder).ifPresent(s ->
+                    subsections.add(new LinkView(s.listPage().title(), relUrl(s.listPage().url()), s.lang(), false)));
+        }
+        return new SectionView(section.folder(), section.listPage().title(), relUrl(section.listPage().url()),
+                section.pages().stream().map(this::page).toList(), subsections);
+    }
+
+    private Map<String, List<LinkView>> menus() {
+        Map<String, List<LinkView>> menus = new LinkedHashMap<>();
+        for (Map.Entry<String, List<MenuEntry>> menu : config.menus().entrySet()) {
+            menus.put(menu.getKey(), menu.getValue().stream()
+                    .map(e -> new LinkView(e.name(), relUrl(e.url()), null, e.url().contains("://")))
+                    .toList());
+        }
+        // Pages that put themselves in a menu ("menu: main") follow the configured entries, by weight.
+        Map<String, List<Page>> fromPages = new LinkedHashMap<>();
+        for (Page page : site.pages()) {
+            if (page.lang().equals(config.language()) && page.kind() != PageKind.NOT_FOUND) {
+                for (String menu : page.frontMatter().menus()) {
+                    fromPages.computeIfAbsent(menu, k -> new ArrayList<>()).add(page);
+                }
+            }
+        }
+        fromPages.forEach((name, list) -> {
+            List<LinkView> links = new ArrayList<>(menus.getOrDefault(name, List.of()));
+            list.stream()
+                    .sorted(java.util.Comparator.comparingInt((Page p) -> p.frontMatter().weight())
+                            .thenComparing(Page::title))
+                    .map(p -> new LinkView(p.title(), relUrl(p.url()), p.lang(), false))
+                    .filter(l -> links.stream().noneMatch(x -> x.url().equals(l.url())))
+                    .forEach(links::add);
+            menus.put(name, List.copyOf(links));
+        });
+        return menus;
+    }
+
+    private static freemarker.core.TemplateHTMLOutputModel html(String markup) {
+        try {
+            return HTMLOutputFormat.INSTANCE.fromMarkup(markup);
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.medsite.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads the YAML of front matter, {@code site.yaml} and data files. Thread-safe and meant to be shared
+ * by one build.
+ *
+ * <p>Hardened against hostile or careless input: duplicate keys are errors (the second silently winning
+ * is how a wrong review date slips through), alias expansion is bounded (the "billion laughs" bomb), and
+ * so are nesting depth and document size.
+ */
+public final class YamlReader {
+
+    private static final int MAX_ALIASES = 50;
+    private static final int MAX_NESTING = 100;
+    private static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
+
+    private final ObjectMapper yaml;
+    private final ObjectMapper json;
+
+    public YamlReader() {
+        LoaderOptions loader = new LoaderOptions();
+        loader.setMaxAliasesForCollections(MAX_ALIASES);
+        loader.setNestingDepthLimit(MAX_NESTING);
+        loader.setCodePointLimit(MAX_CODE_POINTS);
+        loader.setAllowDuplicateKeys(false);
+        YAMLFactory factory = YAMLFactory.builder()
+                .loaderOptions(loader)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                .build();
+        this.yaml = YAMLMapper.builder(factory).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+        this.json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /**
+     * Reads a document that must be a mapping (or empty).
+     *
+     * @param text the YAML text
+     * @param firstLine the line of the file on which {@code text} starts, so reported lines are file lines
+     */
+    public YamlMapping readMapping(String text, int firstLine) throws YamlException {
+        if (text.isBlank()) {
+            return YamlMapping.empty();
+        }
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        try (JsonParser parser = yaml.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null || first == JsonToken.VALUE_NULL) {
+                return YamlMapping.empty();
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new YamlException("expected 'key: value' lines, found " + describe(first),
+                        fileLine(parser.currentLocation(), firstLine));
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                int line = fileLine(parser.currentLocation(), firstLine);
+                parser.nextToken();
+                JsonNode value = yaml.readTree(parser);
+                values.put(key, value == null ? yaml.nullNode() : value);
+                lines.put(key, line);
+            }
+        } catch (JsonProcessingException e) {
+            throw new YamlException(reason(e), fileLine(e.getLocation(), firstLine));
+        } catch (IOException e) {
+            throw new YamlException(e.getMessage(), firstLine);
+        } catch (RuntimeException e) {
+            // SnakeYAML reports some limits (aliases, nesting) as unchecked exceptions.
+            throw new YamlException(firstSentence(e.getMessage()), firstLine);
+        }
+        return new YamlMapping(values, lines);
+    }
+
+    /** Reads a whole data file, YAML or JSON, into a tree. */
+    public JsonNode readTree(String text, boolean isJson) throws YamlException {
+        try {
+            JsonNode node = (isJson ? json : yaml).readTree(text);
+            return node == null ? yaml.nullNode() : node;
+        } catch (JsonProcessingException e) {
+            throw new YamlException(reason(e), fileLine(e.getLocation(), 1));
+        } catch (IOException e) {
+            throw new YamlException(e.getMessage(), 0);
+        } catch (RuntimeException e) {
+            throw new YamlException(firstSentence(e.getMessage()), 0);
+        }
+    }
+
+    /** Converts a tree to plain Java maps, lists, strings, numbers and booleans, for templates. */
+    public Object toPlain(JsonNode node) {
+        return yaml.convertValue(node, Object.class);
+    }
+
+    private static int fileLine(JsonLocation location, int firstLine) {
+        if (location == null || location.getLineNr() <= 0) {
+            return firstLine;
+        }
+        return firstLine + location.getLineNr() - 1;
+    }
+
+    private static String reason(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null) {
+            return "invalid YAML";
+        }
+        if (message.startsWith("Duplicate field")) {
+            return message.replace("Duplicate field", "duplicate key") + ": each key may appear once";
+        }
+        return firstSentence(message);
+    }
+
+    /** SnakeYAML messages carry a multi-line excerpt with a caret; the first line is the useful part. */
+    private static String firstSentence(String message) {
+        if (message == null || message.isBlank()) {
+            return "invalid YAML";
+        }
+        String first = message.strip().lines().findFirst().orElse(message).strip();
+        return first.endsWith(":") || first.endsWith(";") ? first.substring(0, first.length() - 1) : first;
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "a list";
+            case VALUE_STRING -> "plain text";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            default -> token.asString() == null ? token.name() : token.asString();
+        };
+    }
+}
