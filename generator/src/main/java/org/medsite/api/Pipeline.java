@@ -150,7 +150,7 @@ final class Pipeline {
             Map<String, RenderedMarkdown> map = new ConcurrentHashMap<>();
             parsed.parallelStream().filter(p -> urls.containsKey(p.id())).forEach(p -> map.put(p.id(),
                     markdown.render(p.body(), new MarkdownContext(p.id(), p.source().displayName(), p.bodyLine(),
-                            config.basePath(), targets, findings))));
+                            config.basePath(), targets, findings, p.frontMatter().title().isPresent()))));
             return map;
         }));
 
@@ -165,8 +165,13 @@ final class Pipeline {
         OutputPlan plan = new OutputPlan(findings);
         stage("postprocess", () -> {
             planStaticFiles(plan, sources, theme.get());
+            // Every page of the model counts as present, even one whose template failed: its own error
+            // says what is wrong, and links to it are not broken.
             Set<String> allPaths = new HashSet<>(plan.paths());
-            allPaths.addAll(html.keySet());
+            site.pages().forEach(p -> allPaths.add(p.outputPath()));
+            // A page whose source already has errors (a broken Markdown link) would only repeat them here.
+            Set<String> failedSources = new HashSet<>();
+            findings.sorted().stream().filter(f -> f.isError()).forEach(f -> failedSources.add(f.file()));
             OutputIndex index = new OutputIndex(allPaths, config.basePath());
             HtmlPostProcessor post = HtmlPostProcessor.standard();
             List<PageCheck> checks = List.of(new InternalLinkCheck());
@@ -179,9 +184,11 @@ final class Pipeline {
                     var document = post.parse(e.getValue());
                     post.transform(document);
                     String origin = page.sourceFile().isEmpty() ? e.getKey() : page.sourceFile();
-                    RenderedPage rendered1 = new RenderedPage(e.getKey(), page.url(), origin, document);
-                    for (PageCheck check : checks) {
-                        check.check(rendered1, index, findings);
+                    RenderedPage renderedPage = new RenderedPage(e.getKey(), page.url(), origin, document);
+                    if (!failedSources.contains(origin)) {
+                        for (PageCheck check : checks) {
+                            check.check(renderedPage, index, findings);
+                        }
                     }
                     map.put(e.getKey(), post.serialize(document));
                 });

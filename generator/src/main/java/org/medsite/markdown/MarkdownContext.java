@@ -11,9 +11,10 @@ import org.medsite.diagnostics.FindingCollector;
  * @param basePath the site's base path ({@code /} or {@code /clinic/}), prefixed to site paths
  * @param links the pages and files links may point at
  * @param findings where broken links are reported
+ * @param hasTitle whether the front matter gives a title (else a leading {@code # Heading} becomes it)
  */
 public record MarkdownContext(String contentPath, String displayName, int bodyLine, String basePath,
-        LinkTargets links, FindingCollector findings) {
+        LinkTargets links, FindingCollector findings, boolean hasTitle) {
 
     /** The file line of a 0-based line of the body. */
     public int fileLine(int bodyLineIndex) {

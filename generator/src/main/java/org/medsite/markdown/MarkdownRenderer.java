@@ -1,5 +1,6 @@
 package org.medsite.markdown;
 
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
@@ -12,6 +13,7 @@ import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
@@ -19,6 +21,7 @@ import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.medsite.config.MarkdownOptions;
 
 /**
@@ -69,11 +72,26 @@ public final class MarkdownRenderer {
     public RenderedMarkdown render(String markdown, MarkdownContext context) {
         Document document = parser.parse(markdown);
         document.set(CONTEXT, context);
+        Optional<String> title = Optional.empty();
+        if (!context.hasTitle() && document.getFirstChild() instanceof Heading h && h.getLevel() == 1) {
+            // "# Title" on the first line is how many people title a Markdown file; the theme shows the
+            // title as the page's one <h1>, so the heading moves out of the body rather than doubling.
+            title = Optional.of(collapse(new TextCollectingVisitor().collectAndGetText(h)));
+            h.unlink();
+        }
+        for (Node node : document.getChildren()) {
+            if (node instanceof Heading h && h.getLevel() == 1) {
+                context.findings().warning("markdown.second-h1", context.displayName(),
+                        context.fileLine(h.getStartLineNumber()), "'# " + collapse(h.getText().toString())
+                                + "' is a second level-1 heading: the theme already shows the title as the page's "
+                                + "<h1>; use '##' for sections (WCAG 1.3.1, 2.4.6)");
+            }
+        }
         String html = renderer.render(document);
         Paragraph first = document.getFirstChildAny(Paragraph.class) instanceof Paragraph p ? p : null;
         String firstParagraph = first == null ? "" : collapse(new TextCollectingVisitor().collectAndGetText(first));
         String text = new TextCollectingVisitor().collectAndGetText(document);
-        return new RenderedMarkdown(html, firstParagraph, countWords(text));
+        return new RenderedMarkdown(html, title, firstParagraph, countWords(text));
     }
 
     static int countWords(String text) {

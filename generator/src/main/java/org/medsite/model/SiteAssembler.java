@@ -107,7 +107,7 @@ public final class SiteAssembler {
             case BUNDLE, PAGE -> PageKind.PAGE;
         };
         String folder = source.source().folder();
-        String title = fm.title().orElseGet(() -> Slugs.titleFromName(source.source().baseName()));
+        String title = fm.title().or(body::title).orElseGet(() -> Slugs.titleFromName(source.source().baseName()));
         String summary = fm.summary().orElse(body.firstParagraph());
         String description = fm.description().orElseGet(() -> shorten(summary, DESCRIPTION_LENGTH));
         String translationKey = fm.translationKey().orElse(source.source().translationBase());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,6 +56,7 @@ public final class YamlReader {
         if (text.isBlank()) {
             return YamlMapping.empty();
         }
+        refuseAliases(text, firstLine);
         Map<String, JsonNode> values = new LinkedHashMap<>();
         Map<String, Integer> lines = new LinkedHashMap<>();
         try (JsonParser parser = yaml.createParser(text)) {
@@ -87,6 +89,9 @@ public final class YamlReader {
 
     /** Reads a whole data file, YAML or JSON, into a tree. */
     public JsonNode readTree(String text, boolean isJson) throws YamlException {
+        if (!isJson) {
+            refuseAliases(text, 1);
+        }
         try {
             JsonNode node = (isJson ? json : yaml).readTree(text);
             return node == null ? yaml.nullNode() : node;
@@ -96,6 +101,30 @@ public final class YamlReader {
             throw new YamlException(e.getMessage(), 0);
         } catch (RuntimeException e) {
             throw new YamlException(firstSentence(e.getMessage()), 0);
+        }
+    }
+
+    /**
+     * Jackson reads an alias ({@code *name}) as the plain text "name" instead of the anchored value, which
+     * would silently turn a reviewer list into a word; so aliases are refused with their line.
+     */
+    private void refuseAliases(String text, int firstLine) throws YamlException {
+        if (text.indexOf('*') < 0) {
+            return;
+        }
+        try (JsonParser parser = yaml.createParser(text)) {
+            while (parser.nextToken() != null) {
+                if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
+                    throw new YamlException("YAML aliases such as '*" + parser.getText()
+                            + "' are not supported; write the value out in full", fileLine(parser.currentLocation(), firstLine));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new YamlException(reason(e), fileLine(e.getLocation(), firstLine));
+        } catch (IOException e) {
+            throw new YamlException(e.getMessage(), firstLine);
+        } catch (RuntimeException e) {
+            throw new YamlException(firstSentence(e.getMessage()), firstLine);
         }
     }
 
