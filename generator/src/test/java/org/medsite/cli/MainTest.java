@@ -1,0 +1,77 @@
+package org.medsite.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void buildPrintsAOneLineSummaryAndExitsZero() throws Exception {
+        Path site = Files.createDirectories(tmp.resolve("site/content"));
+        Files.writeString(site.resolve("a.md"), "# A\n");
+        int code = run("build", tmp.resolve("site").toString(), "--output", tmp.resolve("out").toString());
+        assertThat(code).isZero();
+        assertThat(stdout()).matches("(?s)medsite: built 2 pages \\(\\d+ files written, 0 unchanged, 0 removed\\) in "
+                + "\\d+\\.\\d\\d s: 0 errors, 0 warnings -> .*out\\R");
+        assertThat(Files.exists(tmp.resolve("out/a/index.html"))).isTrue();
+    }
+
+    @Test
+    void siteErrorsExitOneWithFileLineAndNoStackTrace() throws Exception {
+        Path content = Files.createDirectories(tmp.resolve("site/content"));
+        Files.writeString(content.resolve("a.md"), "---\ntitle: x\n---\n\n[x](missing.md)\n");
+        int code = run("build", tmp.resolve("site").toString(), "-o", tmp.resolve("out").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).contains("content/a.md:5: error: link 'missing.md' points to a page that does not exist")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(stdout()).contains("build failed, nothing written").contains("1 errors");
+        assertThat(Files.exists(tmp.resolve("out"))).isFalse();
+    }
+
+    @Test
+    void warningsFailOnlyWhenAsked() throws Exception {
+        Path content = Files.createDirectories(tmp.resolve("site/content"));
+        Files.writeString(content.resolve("a.md"), "---\ntitel: x\n---\n");
+        String site = tmp.resolve("site").toString();
+        assertThat(run("check", site)).isZero();
+        assertThat(stderr()).contains("did you mean 'title'?");
+        assertThat(run("check", site, "--fail-on-warning")).isEqualTo(1);
+        assertThat(Files.exists(tmp.resolve("site/public"))).isFalse();
+    }
+
+    @Test
+    void badUsageExitsTwoWithHelp() {
+        assertThat(run("bild")).isEqualTo(2);
+        assertThat(stderr()).contains("unknown command 'bild'").contains("Usage: medsite");
+        assertThat(run("build", "--output")).isEqualTo(2);
+        assertThat(run("build", "--frobnicate")).isEqualTo(2);
+        assertThat(run("--help")).isZero();
+        assertThat(stdout()).contains("Commands:");
+    }
+}
