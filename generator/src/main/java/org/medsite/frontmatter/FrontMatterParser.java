@@ -164,7 +164,7 @@ public final class FrontMatterParser {
                 return List.of(node.asText().strip());
             }
             if (!node.isArray()) {
-                wrongType(key, "a list, e.g. [" + key + "-one, " + key + "-two]");
+                wrongType(key, "a list, e.g. [first, second]");
                 return List.of();
             }
             List<String> values = new ArrayList<>();

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param menus the menus by name, with links ready to print
  * @param params free settings from {@code site.yaml}
  * @param data the contents of {@code data/}
+ * @param pagesByPath every page of this language by its site path without the base path ({@code /about/})
  */
 public record SiteView(
         String title,
@@ -33,10 +34,21 @@ public record SiteView(
         Map<String, SectionView> sections,
         Map<String, List<LinkView>> menus,
         Map<String, Object> params,
-        Map<String, Object> data) {
+        Map<String, Object> data,
+        Map<String, PageView> pagesByPath) {
 
     /** The section of a folder ({@code site.section("blog")}), or null. */
     public SectionView section(String folder) {
         return sections.get(folder);
+    }
+
+    /**
+     * The page at a site path ({@code site.page("/editorial-policy/")}), or null: lets a theme link to a
+     * page only when the site has it.
+     */
+    public PageView page(String sitePath) {
+        String path = sitePath.startsWith("/") ? sitePath : "/" + sitePath;
+        PageView found = pagesByPath.get(path);
+        return found != null || path.endsWith("/") || path.endsWith(".html") ? found : pagesByPath.get(path + "/");
     }
 }

@@ -154,7 +154,13 @@ public final class TemplateEngine {
             }
             sb.append(l);
         }
-        return sb.toString().strip();
+        String result = sb.toString().strip();
+        // Loader internals (class loaders, absolute paths) mean nothing to a site author.
+        int loaderDetails = result.indexOf("The name was interpreted by this TemplateLoader");
+        if (loaderDetails >= 0) {
+            result = result.substring(0, loaderDetails) + "Looked in layouts/, the theme and the built-in templates.";
+        }
+        return result;
     }
 
     /** Where a template name is served from, for messages. */

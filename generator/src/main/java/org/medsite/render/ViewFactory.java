@@ -98,8 +98,15 @@ final class ViewFactory {
         }
         List<PageView> regular = site.regularPages(lang).stream().map(this::page).toList();
         PageView home = site.home(lang).or(() -> site.home(config.language())).map(this::page).orElse(null);
+        Map<String, PageView> byPath = new HashMap<>();
+        for (Page p : site.pages()) {
+            if (p.lang().equals(lang)) {
+                byPath.put(p.url(), page(p));
+            }
+        }
         return new SiteView(config.title(), config.description(), config.baseUrl(), config.basePath(), lang,
-                config.language(), config.languages(), home, regular, sections, menus(), config.params(), site.data());
+                config.language(), config.languages(), home, regular, sections, menus(), config.params(), site.data(),
+                byPath);
     }
 
     SectionView sectionView(Section section) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads the YAML of front matter, {@code site.yaml} and data files. Thread-safe and meant to be shared
@@ -77,7 +78,7 @@ public final class YamlReader {
                 lines.put(key, line);
             }
         } catch (JsonProcessingException e) {
-            throw new YamlException(reason(e), fileLine(e.getLocation(), firstLine));
+            throw new YamlException(reason(e), fileLine(e, firstLine));
         } catch (IOException e) {
             throw new YamlException(e.getMessage(), firstLine);
         } catch (RuntimeException e) {
@@ -96,7 +97,7 @@ public final class YamlReader {
             JsonNode node = (isJson ? json : yaml).readTree(text);
             return node == null ? yaml.nullNode() : node;
         } catch (JsonProcessingException e) {
-            throw new YamlException(reason(e), fileLine(e.getLocation(), 1));
+            throw new YamlException(reason(e), fileLine(e, 1));
         } catch (IOException e) {
             throw new YamlException(e.getMessage(), 0);
         } catch (RuntimeException e) {
@@ -120,7 +121,7 @@ public final class YamlReader {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new YamlException(reason(e), fileLine(e.getLocation(), firstLine));
+            throw new YamlException(reason(e), fileLine(e, firstLine));
         } catch (IOException e) {
             throw new YamlException(e.getMessage(), firstLine);
         } catch (RuntimeException e) {
@@ -133,6 +134,13 @@ public final class YamlReader {
         return yaml.convertValue(node, Object.class);
     }
 
+    private static int fileLine(JsonProcessingException e, int firstLine) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            return firstLine + marked.getProblemMark().getLine();
+        }
+        return fileLine(e.getLocation(), firstLine);
+    }
+
     private static int fileLine(JsonLocation location, int firstLine) {
         if (location == null || location.getLineNr() <= 0) {
             return firstLine;
@@ -141,6 +149,14 @@ public final class YamlReader {
     }
 
     private static String reason(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+            // SnakeYAML's "problem" says what is wrong; its "context" only says where parsing started.
+            String problem = marked.getProblem().strip();
+            if (problem.contains("\\t(TAB)") || problem.contains("'\\t'")) {
+                return "a tab is used for indentation; YAML allows only spaces";
+            }
+            return marked.getContext() == null ? problem : problem + " (" + marked.getContext().strip() + ")";
+        }
         String message = e.getOriginalMessage();
         if (message == null) {
             return "invalid YAML";
