@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +43,10 @@ import org.medsite.model.Site;
 import org.medsite.model.SiteAssembler;
 import org.medsite.model.UrlPlanner;
 import org.medsite.output.AtomicSiteWriter;
+import org.medsite.output.FeedWriter;
+import org.medsite.output.Redirects;
+import org.medsite.output.SearchIndexWriter;
+import org.medsite.output.SitemapWriter;
 import org.medsite.output.OutputFolder;
 import org.medsite.output.OutputPlan;
 import org.medsite.output.WriteStats;
@@ -60,6 +66,8 @@ import org.medsite.yaml.YamlReader;
  * one run shows every mistake. Nothing is written if any error was found.
  */
 final class Pipeline {
+
+    private static final java.util.regex.Pattern PAGINATED = java.util.regex.Pattern.compile("(.*)page/\\d+/index\\.html");
 
     private final BuildOptions options;
     private final BuildListener listener;
@@ -121,7 +129,7 @@ final class Pipeline {
                 () -> new ContentDiscovery(Set.copyOf(config.languages())).discover(siteDir, findings));
         Map<String, Object> data = stage("data", () -> new DataFiles(yaml).load(siteDir, findings));
 
-        FrontMatterParser frontMatter = new FrontMatterParser(yaml);
+        FrontMatterParser frontMatter = new FrontMatterParser(yaml, config.taxonomies());
         List<PageSource> parsed = stage("parse", () -> inPool(pool, () -> sources.pages().parallelStream()
                 .map(source -> parse(source, frontMatter, config))
                 .flatMap(Optional::stream)
@@ -163,20 +171,32 @@ final class Pipeline {
                 () -> new PageRenderer(engine).renderAll(site, findings)));
 
         OutputPlan plan = new OutputPlan(findings);
-        stage("postprocess", () -> {
+        stage("outputs", () -> {
             planStaticFiles(plan, sources, theme.get());
+            planSiteFiles(plan, site, new PageRenderer(engine));
+            return null;
+        });
+        stage("postprocess", () -> {
             // Every page of the model counts as present, even one whose template failed: its own error
             // says what is wrong, and links to it are not broken.
             Set<String> allPaths = new HashSet<>(plan.paths());
             site.pages().forEach(p -> allPaths.add(p.outputPath()));
+            allPaths.addAll(html.keySet());
+            OutputIndex index = new OutputIndex(allPaths, config.basePath());
             // A page whose source already has errors (a broken Markdown link) would only repeat them here.
             Set<String> failedSources = new HashSet<>();
             findings.sorted().stream().filter(f -> f.isError()).forEach(f -> failedSources.add(f.file()));
-            OutputIndex index = new OutputIndex(allPaths, config.basePath());
             HtmlPostProcessor post = HtmlPostProcessor.standard();
             List<PageCheck> checks = List.of(new InternalLinkCheck());
-            Map<String, Page> byOutput = new ConcurrentHashMap<>();
+            Map<String, Page> byOutput = new HashMap<>();
             site.pages().forEach(p -> byOutput.put(p.outputPath(), p));
+            // Later pages of a paginated list (blog/page/2/index.html) belong to their list page.
+            for (String path : html.keySet()) {
+                var m = PAGINATED.matcher(path);
+                if (!byOutput.containsKey(path) && m.matches()) {
+                    byOutput.put(path, byOutput.get(m.group(1) + "index.html"));
+                }
+            }
             Map<String, String> finished = inPool(pool, () -> {
                 Map<String, String> map = new ConcurrentHashMap<>();
                 html.entrySet().parallelStream().forEach(e -> {
@@ -184,8 +204,8 @@ final class Pipeline {
                     var document = post.parse(e.getValue());
                     post.transform(document);
                     String origin = page.sourceFile().isEmpty() ? e.getKey() : page.sourceFile();
-                    RenderedPage renderedPage = new RenderedPage(e.getKey(), page.url(), origin, document);
                     if (!failedSources.contains(origin)) {
+                        RenderedPage renderedPage = new RenderedPage(e.getKey(), page.url(), origin, document);
                         for (PageCheck check : checks) {
                             check.check(renderedPage, index, findings);
                         }
@@ -194,9 +214,9 @@ final class Pipeline {
                 });
                 return map;
             });
-            new java.util.TreeMap<>(finished).forEach((path, text) ->
-                    plan.addGenerated(path, text, byOutput.get(path).sourceFile().isEmpty()
-                            ? "generated page " + byOutput.get(path).url() : byOutput.get(path).sourceFile()));
+            new TreeMap<>(finished).forEach((path, text) -> plan.addGenerated(path, text,
+                    byOutput.get(path).sourceFile().isEmpty() ? "generated page " + byOutput.get(path).url()
+                            : byOutput.get(path).sourceFile()));
             return null;
         });
         return Optional.of(new Built(site, plan));
@@ -246,11 +266,40 @@ final class Pipeline {
         }
     }
 
+    /**
+     * The files a site has besides its pages: feeds and sitemap (which need an absolute base URL),
+     * redirects for old addresses, the search index, robots.txt, and .nojekyll (so GitHub Pages serves
+     * the files as they are). A file of the same name in static/ wins over the generated one.
+     */
+    private void planSiteFiles(OutputPlan plan, Site site, PageRenderer renderer) {
+        Map<String, byte[]> files = new TreeMap<>();
+        boolean absolute = site.config().hasAbsoluteBaseUrl();
+        if (absolute) {
+            files.putAll(new FeedWriter(site).write());
+            files.putAll(new SitemapWriter(site).write());
+        } else {
+            listener.info("no feeds or sitemap.xml: they need full addresses; set 'baseURL: https://your-domain/' "
+                    + "in site.yaml");
+        }
+        files.putAll(new Redirects(site).write(findings, !plan.contains("_redirects")));
+        files.putAll(new SearchIndexWriter(site).write());
+        renderer.renderRobots(site, absolute ? site.config().baseUrl() + SitemapWriter.path().substring(1) : null, findings)
+                .ifPresent(text -> files.put("robots.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        files.put(".nojekyll", new byte[0]);
+        files.forEach((path, bytes) -> {
+            if (!plan.contains(path)) {
+                plan.addGenerated(path, bytes, "generated " + path);
+            }
+        });
+    }
+
     private static PageSummary summary(Page page) {
         String kind = switch (page.kind()) {
             case HOME -> "home";
             case SECTION -> "section";
             case PAGE -> "page";
+            case TAXONOMY -> "taxonomy";
+            case TERM -> "term";
             case NOT_FOUND -> "404";
         };
         return new PageSummary(page.url(), page.outputPath(), page.sourceFile(), page.title(), page.lang(), kind);

@@ -65,6 +65,13 @@ public final class Main {
                 .includeExpired(cli.expired())
                 .listener(new BuildListener() {
                     @Override
+                    public void info(String message) {
+                        if (!cli.quiet()) {
+                            err.println("medsite: " + message);
+                        }
+                    }
+
+                    @Override
                     public void stageFinished(String stage, Duration took) {
                         if (cli.debug()) {
                             err.printf(Locale.ROOT, "medsite: %-12s %6d ms%n", stage, took.toMillis());

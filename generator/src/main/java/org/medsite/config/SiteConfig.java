@@ -17,6 +17,11 @@ import java.util.Map;
  * @param markdown Markdown rendering options
  * @param menus named menus ({@code main}, {@code footer}, ...), each sorted by weight then name
  * @param params free settings for templates
+ * @param taxonomies the taxonomies pages are grouped by, as front matter keys ({@code tags}, {@code categories},
+ *     and any declared in {@code site.yaml}, e.g. {@code conditions})
+ * @param paginate how many entries a list page shows before continuing on {@code page/2/}
+ * @param sort the order of each section's list ({@code date}, {@code weight} or {@code title}); sections not
+ *     named use weight, then date, then title
  */
 public record SiteConfig(
         String title,
@@ -28,7 +33,10 @@ public record SiteConfig(
         Map<String, String> permalinks,
         MarkdownOptions markdown,
         Map<String, List<MenuEntry>> menus,
-        Map<String, Object> params) {
+        Map<String, Object> params,
+        List<String> taxonomies,
+        int paginate,
+        Map<String, String> sort) {
 
     public static final String DEFAULT_THEME = "clinic";
 
@@ -37,7 +45,12 @@ public record SiteConfig(
         permalinks = Map.copyOf(permalinks);
         menus = Map.copyOf(menus);
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        taxonomies = List.copyOf(taxonomies);
+        sort = Map.copyOf(sort);
     }
+
+    public static final List<String> DEFAULT_TAXONOMIES = List.of("tags", "categories");
+    public static final int DEFAULT_PAGINATE = 10;
 
     /** The path part of {@link #baseUrl}: {@code /} for a site at the root, {@code /clinic/} under a sub-path. */
     public String basePath() {

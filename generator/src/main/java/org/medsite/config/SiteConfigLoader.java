@@ -29,7 +29,8 @@ public final class SiteConfigLoader {
 
     static final Set<String> KEYS = Set.of(
             "title", "description", "baseURL", "language", "languages", "theme", "permalinks", "markdown",
-            "menus", "params");
+            "menus", "params", "taxonomies", "paginate", "sort");
+    private static final Set<String> SORT_ORDERS = Set.of("date", "weight", "title");
     private static final Set<String> MARKDOWN_KEYS = Set.of("typographer", "hardWraps");
     private static final Set<String> MENU_KEYS = Set.of("name", "url", "weight");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
@@ -100,7 +101,68 @@ public final class SiteConfigLoader {
                 typeError("params", "a mapping of names to values");
             }
             return new SiteConfig(title, description, baseUrl, language, languages, theme, permalinks(),
-                    markdown(), menus(), params);
+                    markdown(), menus(), params, taxonomies(), paginate(), sort());
+        }
+
+        private List<String> taxonomies() {
+            Object value = plain("taxonomies");
+            if (value == null) {
+                return SiteConfig.DEFAULT_TAXONOMIES;
+            }
+            if (!(value instanceof List<?> list)) {
+                typeError("taxonomies", "a list of front matter keys, e.g. [tags, categories, conditions]");
+                return SiteConfig.DEFAULT_TAXONOMIES;
+            }
+            List<String> result = new ArrayList<>();
+            for (Object item : list) {
+                String name = String.valueOf(item);
+                if (!THEME_NAME.matcher(name).matches()) {
+                    findings.error("config.taxonomy", FILE_NAME, map.lineOf("taxonomies", 0), "taxonomy '" + name
+                            + "' must be a plural front matter key in lower case, e.g. 'conditions'");
+                } else if (org.medsite.frontmatter.FrontMatterKeys.ALL.contains(name)
+                        && !SiteConfig.DEFAULT_TAXONOMIES.contains(name)) {
+                    findings.error("config.taxonomy", FILE_NAME, map.lineOf("taxonomies", 0), "taxonomy '" + name
+                            + "' is already a front matter key with another meaning; choose another name");
+                } else if (!result.contains(name)) {
+                    result.add(name);
+                }
+            }
+            return result;
+        }
+
+        private int paginate() {
+            JsonNode node = map.values().get("paginate");
+            if (node == null || node.isNull()) {
+                return SiteConfig.DEFAULT_PAGINATE;
+            }
+            if (!node.canConvertToInt() || !node.isIntegralNumber() || node.intValue() < 1) {
+                typeError("paginate", "a whole number of at least 1");
+                return SiteConfig.DEFAULT_PAGINATE;
+            }
+            return node.intValue();
+        }
+
+        private Map<String, String> sort() {
+            Object value = plain("sort");
+            Map<String, String> result = new TreeMap<>();
+            if (value == null) {
+                return result;
+            }
+            if (!(value instanceof Map<?, ?> m)) {
+                typeError("sort", "a mapping of section names to date, weight or title");
+                return result;
+            }
+            m.forEach((section, order) -> {
+                String o = String.valueOf(order);
+                if (SORT_ORDERS.contains(o)) {
+                    result.put(String.valueOf(section), o);
+                } else {
+                    findings.error("config.sort", FILE_NAME, map.lineOf("sort", 0), "sort order '" + o
+                            + "' of section '" + section + "' must be date, weight or title"
+                            + Suggestions.didYouMean(o, SORT_ORDERS));
+                }
+            });
+            return result;
         }
 
         private Optional<String> text(String key) {

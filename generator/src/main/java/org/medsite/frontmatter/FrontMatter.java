@@ -33,6 +33,8 @@ import java.util.Optional;
  * @param menus the menus this page adds itself to ({@code menu: main})
  * @param params free values for templates
  * @param medical the medical keys present (author, reviewedBy, lastReviewed, sources, ...), as written
+ * @param terms the page's terms in every taxonomy of the site ({@code tags}, {@code categories}, and any the
+ *     site declares), by taxonomy
  */
 public record FrontMatter(
         Optional<String> title,
@@ -56,7 +58,8 @@ public record FrontMatter(
         Optional<String> type,
         List<String> menus,
         Map<String, Object> params,
-        Map<String, Object> medical) {
+        Map<String, Object> medical,
+        Map<String, List<String>> terms) {
 
     public FrontMatter {
         aliases = List.copyOf(aliases);
@@ -65,12 +68,18 @@ public record FrontMatter(
         menus = List.copyOf(menus);
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         medical = Collections.unmodifiableMap(new LinkedHashMap<>(medical));
+        terms = Collections.unmodifiableMap(new LinkedHashMap<>(terms));
+    }
+
+    /** The page's terms in one taxonomy. */
+    public List<String> terms(String taxonomy) {
+        return terms.getOrDefault(taxonomy, List.of());
     }
 
     public static FrontMatter empty() {
         return new FrontMatter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(),
                 List.of(), Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), Map.of(), Map.of());
+                Optional.empty(), Optional.empty(), List.of(), Map.of(), Map.of(), Map.of());
     }
 }

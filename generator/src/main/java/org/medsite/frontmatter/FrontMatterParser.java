@@ -25,9 +25,23 @@ import org.medsite.yaml.YamlReader;
 public final class FrontMatterParser {
 
     private final YamlReader yaml;
+    private final List<String> taxonomies;
+    private final java.util.Set<String> knownKeys;
 
-    public FrontMatterParser(YamlReader yaml) {
+    /**
+     * @param taxonomies the site's taxonomies; each is a front matter key holding a list of terms
+     */
+    public FrontMatterParser(YamlReader yaml, List<String> taxonomies) {
         this.yaml = yaml;
+        this.taxonomies = List.copyOf(taxonomies);
+        java.util.Set<String> keys = new java.util.TreeSet<>(FrontMatterKeys.ALL);
+        keys.addAll(taxonomies);
+        this.knownKeys = java.util.Set.copyOf(keys);
+    }
+
+    /** A parser for a site with the default taxonomies, {@code tags} and {@code categories}. */
+    public FrontMatterParser(YamlReader yaml) {
+        this(yaml, List.of("tags", "categories"));
     }
 
     /**
@@ -88,6 +102,8 @@ public final class FrontMatterParser {
             this.findings = findings;
         }
 
+        private final Map<String, List<String>> lists = new java.util.HashMap<>();
+
         FrontMatter type() {
             Map<String, Object> medical = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : map.values().entrySet()) {
@@ -96,9 +112,9 @@ public final class FrontMatterParser {
                     if (!e.getValue().isNull()) {
                         medical.put(key, yaml.toPlain(e.getValue()));
                     }
-                } else if (!FrontMatterKeys.STANDARD.contains(key)) {
+                } else if (!knownKeys.contains(key)) {
                     findings.warning("frontmatter.unknown-key", file, map.lineOf(key, 1), "unknown front matter key '"
-                            + key + "'" + Suggestions.didYouMean(key, FrontMatterKeys.ALL)
+                            + key + "'" + Suggestions.didYouMean(key, knownKeys)
                             + "; put free values for templates under 'params:'");
                 }
             }
@@ -106,7 +122,18 @@ public final class FrontMatterParser {
                     bool("draft"), date("publishDate"), date("expiryDate"), text("slug"), text("url"),
                     list("aliases"), list("tags"), list("categories"), text("layout"), integer("weight"),
                     text("summary"), text("image"), text("lang"), text("translationKey"), text("type"),
-                    list("menu"), params(), medical);
+                    list("menu"), params(), medical, terms());
+        }
+
+        Map<String, List<String>> terms() {
+            Map<String, List<String>> terms = new LinkedHashMap<>();
+            for (String taxonomy : taxonomies) {
+                List<String> values = list(taxonomy);
+                if (!values.isEmpty()) {
+                    terms.put(taxonomy, values);
+                }
+            }
+            return terms;
         }
 
         private JsonNode node(String key) {
@@ -155,7 +182,12 @@ public final class FrontMatterParser {
             return node.intValue();
         }
 
+        /** Each list key is typed once, so a wrong value is reported once however often it is read. */
         List<String> list(String key) {
+            return lists.computeIfAbsent(key, this::typeList);
+        }
+
+        private List<String> typeList(String key) {
             JsonNode node = node(key);
             if (node == null) {
                 return List.of();

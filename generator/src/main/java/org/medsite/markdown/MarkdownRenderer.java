@@ -1,6 +1,7 @@
 package org.medsite.markdown;
 
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
@@ -11,6 +12,7 @@ import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -32,6 +34,8 @@ import org.medsite.config.MarkdownOptions;
  * definition lists, abbreviations, heading ids, and (unless switched off) typographic quotes and dashes.
  */
 public final class MarkdownRenderer {
+
+    private static final java.util.regex.Pattern MORE = java.util.regex.Pattern.compile("<!--\\s*more\\s*-->");
 
     static final NullableDataKey<MarkdownContext> CONTEXT = new NullableDataKey<>("MEDSITE_PAGE_CONTEXT");
 
@@ -87,11 +91,29 @@ public final class MarkdownRenderer {
                                 + "<h1>; use '##' for sections (WCAG 1.3.1, 2.4.6)");
             }
         }
+        // Ids are generated with the renderer's own options, so the table of contents and the
+        // rendered headings agree.
+        HeaderIdGenerator ids = new HeaderIdGenerator.Factory().create();
+        ids.generateIds(document);
+        List<TocEntry> toc = new ArrayList<>();
+        Optional<String> teaser = Optional.empty();
+        StringBuilder beforeMore = new StringBuilder();
+        for (Node node : document.getChildren()) {
+            if (node instanceof Heading h && (h.getLevel() == 2 || h.getLevel() == 3) && h.getAnchorRefId() != null) {
+                toc.add(new TocEntry(h.getLevel(), h.getAnchorRefId(),
+                        collapse(new TextCollectingVisitor().collectAndGetText(h))));
+            }
+            if (teaser.isEmpty() && node instanceof HtmlCommentBlock c && MORE.matcher(c.getChars()).find()) {
+                teaser = Optional.of(collapse(beforeMore.toString()));
+            } else if (teaser.isEmpty()) {
+                beforeMore.append(new TextCollectingVisitor().collectAndGetText(node)).append(' ');
+            }
+        }
         String html = renderer.render(document);
         Paragraph first = document.getFirstChildAny(Paragraph.class) instanceof Paragraph p ? p : null;
         String firstParagraph = first == null ? "" : collapse(new TextCollectingVisitor().collectAndGetText(first));
         String text = new TextCollectingVisitor().collectAndGetText(document);
-        return new RenderedMarkdown(html, title, firstParagraph, countWords(text));
+        return new RenderedMarkdown(html, title, firstParagraph, countWords(text), toc, teaser, collapse(text));
     }
 
     static int countWords(String text) {

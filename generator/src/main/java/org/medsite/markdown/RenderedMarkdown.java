@@ -7,6 +7,14 @@ package org.medsite.markdown;
  * @param title the text of a leading {@code # Heading} lifted out of the body to be the title, if any
  * @param firstParagraph the plain text of the first paragraph, the fallback description and summary
  * @param wordCount the words of the body's text
+ * @param toc the body's level-2 and level-3 headings, in order
+ * @param teaser the plain text before a {@code <!--more-->} line, if the body has one
+ * @param plainText the body's text without markup, for the search index
  */
-public record RenderedMarkdown(String html, java.util.Optional<String> title, String firstParagraph, int wordCount) {
+public record RenderedMarkdown(String html, java.util.Optional<String> title, String firstParagraph, int wordCount,
+        java.util.List<TocEntry> toc, java.util.Optional<String> teaser, String plainText) {
+
+    public RenderedMarkdown {
+        toc = java.util.List.copyOf(toc);
+    }
 }

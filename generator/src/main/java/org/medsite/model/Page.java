@@ -26,6 +26,8 @@ import org.medsite.frontmatter.FrontMatter;
  * @param frontMatter everything the front matter said
  * @param contentHtml the body rendered to HTML
  * @param wordCount the number of words of the body
+ * @param toc the body's headings, for a table of contents
+ * @param plainText the body's text without markup
  */
 public record Page(
         String id,
@@ -44,7 +46,13 @@ public record Page(
         String outputPath,
         FrontMatter frontMatter,
         String contentHtml,
-        int wordCount) {
+        int wordCount,
+        List<org.medsite.markdown.TocEntry> toc,
+        String plainText) {
+
+    public Page {
+        toc = List.copyOf(toc);
+    }
 
     /** Reading time in whole minutes at 200 words a minute, a common estimate for adult readers. */
     public int readingMinutes() {

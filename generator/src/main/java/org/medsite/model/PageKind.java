@@ -5,5 +5,9 @@ public enum PageKind {
     HOME,
     SECTION,
     PAGE,
+    /** The index of one taxonomy's terms ({@code /tags/}). */
+    TAXONOMY,
+    /** The pages of one term ({@code /tags/heart/}). */
+    TERM,
     NOT_FOUND
 }

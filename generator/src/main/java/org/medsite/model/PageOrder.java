@@ -16,6 +16,37 @@ public final class PageOrder {
             .thenComparing(Page::title, String.CASE_INSENSITIVE_ORDER)
             .thenComparing(Page::url);
 
+    /** Newest first: blogs and news. */
+    public static final Comparator<Page> BY_DATE = Comparator
+            .comparing((Page p) -> p.date().orElse(null), Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
+            .thenComparing(Page::title, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(Page::url);
+
+    /** Lowest weight first, then by title: hand-ordered pages such as services. */
+    public static final Comparator<Page> BY_WEIGHT = Comparator
+            .comparingInt((Page p) -> p.frontMatter().weight())
+            .thenComparing(Page::title, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(Page::url);
+
     private PageOrder() {
+    }
+
+    /** The order named in {@code site.yaml}'s {@code sort:} ({@code date}, {@code weight}, {@code title}). */
+    public static Comparator<Page> named(String order, String lang) {
+        return switch (order == null ? "" : order) {
+            case "date" -> BY_DATE;
+            case "weight" -> BY_WEIGHT;
+            case "title" -> byTitle(lang);
+            default -> DEFAULT;
+        };
+    }
+
+    /**
+     * A to Z in the language's own alphabet ("Óvulo" sorts with O in Spanish), for health libraries.
+     */
+    public static Comparator<Page> byTitle(String lang) {
+        java.text.Collator collator = java.text.Collator.getInstance(java.util.Locale.forLanguageTag(lang));
+        collator.setStrength(java.text.Collator.SECONDARY);
+        return Comparator.comparing(Page::title, collator::compare).thenComparing(Page::url);
     }
 }

@@ -15,13 +15,18 @@ import org.medsite.config.SiteConfig;
  * @param config the site's settings
  * @param pages every page, home, lists and the not-found page included, sorted by URL
  * @param sections sections by {@link #sectionKey(String, String)}
+ * @param taxonomies taxonomies by {@link #sectionKey(String, String)} of language and taxonomy name
+ * @param related for each page id, the ids of up to five related pages
  * @param data the contents of {@code data/} as maps and lists ({@code data.people.ana-ruiz})
  */
-public record Site(SiteConfig config, List<Page> pages, Map<String, Section> sections, Map<String, Object> data) {
+public record Site(SiteConfig config, List<Page> pages, Map<String, Section> sections, Map<String, Taxonomy> taxonomies,
+        Map<String, List<String>> related, Map<String, Object> data) {
 
     public Site {
         pages = List.copyOf(pages);
         sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+        taxonomies = Collections.unmodifiableMap(new LinkedHashMap<>(taxonomies));
+        related = Collections.unmodifiableMap(new LinkedHashMap<>(related));
         data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 
@@ -31,6 +36,10 @@ public record Site(SiteConfig config, List<Page> pages, Map<String, Section> sec
 
     public Optional<Section> section(String lang, String folder) {
         return Optional.ofNullable(sections.get(sectionKey(lang, folder)));
+    }
+
+    public Optional<Taxonomy> taxonomy(String lang, String name) {
+        return Optional.ofNullable(taxonomies.get(sectionKey(lang, name)));
     }
 
     /** The home page of a language. */

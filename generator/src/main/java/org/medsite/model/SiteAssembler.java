@@ -2,6 +2,8 @@ package org.medsite.model;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,11 +17,12 @@ import org.medsite.markdown.RenderedMarkdown;
 /**
  * The assemble stage: a pure function from parsed and rendered sources to the {@link Site}. Adds the
  * pages a site needs but nobody wrote: a list page for every folder without {@code _index.md}, a home
- * page per language, and the not-found page.
+ * page per language, taxonomy and term pages, and the not-found page.
  */
 public final class SiteAssembler {
 
     static final int DESCRIPTION_LENGTH = 160;
+    static final int RELATED_PAGES = 5;
 
     private SiteAssembler() {
     }
@@ -41,8 +44,16 @@ public final class SiteAssembler {
                 pages.add(page(source, url, body));
             }
         }
+        addGeneratedSections(config, pages);
+        addHomes(config, pages);
+        Map<String, Taxonomy> taxonomies = addTaxonomies(config, pages);
+        pages.add(generated("@404", PageKind.NOT_FOUND, config.language(), "Page not found", "", "/404.html", "404"));
+        pages.sort(Comparator.comparing(Page::url).thenComparing(Page::id));
+        return new Site(config, pages, sections(config, pages), taxonomies, related(config, pages), data);
+    }
 
-        // Every folder that holds pages, with its ancestors, is a section in each language it has pages in.
+    /** Every folder that holds pages, with its ancestors, is a section in each language it has pages in. */
+    private static void addGeneratedSections(SiteConfig config, List<Page> pages) {
         TreeSet<String> sectionKeys = new TreeSet<>();
         for (Page p : pages) {
             if (p.kind() == PageKind.PAGE || p.kind() == PageKind.SECTION) {
@@ -62,6 +73,9 @@ public final class SiteAssembler {
                         Slugs.titleFromName(name(folder)), folder, url, folder));
             }
         }
+    }
+
+    private static void addHomes(SiteConfig config, List<Page> pages) {
         for (String lang : config.languages()) {
             boolean hasHome = pages.stream().anyMatch(p -> p.kind() == PageKind.HOME && p.lang().equals(lang));
             boolean hasPages = pages.stream().anyMatch(p -> p.lang().equals(lang));
@@ -70,9 +84,9 @@ public final class SiteAssembler {
                         langPrefix(config, lang) + "/", ""));
             }
         }
-        pages.add(generated("@404", PageKind.NOT_FOUND, config.language(), "Page not found", "", "/404.html", "404"));
-        pages.sort(Comparator.comparing(Page::url).thenComparing(Page::id));
+    }
 
+    private static Map<String, Section> sections(SiteConfig config, List<Page> pages) {
         Map<String, Section> sections = new TreeMap<>();
         for (Page list : pages) {
             if (list.kind() != PageKind.SECTION) {
@@ -91,11 +105,102 @@ public final class SiteAssembler {
                     subsections.add(p.folder());
                 }
             }
-            members.sort(PageOrder.DEFAULT);
+            members.sort(PageOrder.named(config.sort().get(list.section()), list.lang()));
             sections.put(Site.sectionKey(list.lang(), list.folder()),
                     new Section(list.folder(), list.lang(), list, members, List.copyOf(subsections)));
         }
-        return new Site(config, pages, sections, data);
+        return sections;
+    }
+
+    /** A list page per taxonomy and per term, for each language whose pages use the taxonomy. */
+    private static Map<String, Taxonomy> addTaxonomies(SiteConfig config, List<Page> pages) {
+        Map<String, Taxonomy> result = new TreeMap<>();
+        List<Page> created = new ArrayList<>();
+        for (String lang : config.languages()) {
+            for (String taxonomy : config.taxonomies()) {
+                // Terms are grouped by slug, so "Heart" and "heart" are one term; the first spelling wins.
+                Map<String, String> names = new TreeMap<>();
+                Map<String, List<Page>> members = new TreeMap<>();
+                for (Page p : pages) {
+                    if (p.kind() != PageKind.PAGE || !p.lang().equals(lang)) {
+                        continue;
+                    }
+                    for (String term : p.frontMatter().terms(taxonomy)) {
+                        String slug = Slugs.slugify(term);
+                        if (!slug.isEmpty()) {
+                            names.putIfAbsent(slug, term);
+                            members.computeIfAbsent(slug, k -> new ArrayList<>()).add(p);
+                        }
+                    }
+                }
+                if (members.isEmpty()) {
+                    continue;
+                }
+                String base = langPrefix(config, lang) + "/" + taxonomy + "/";
+                Page index = generated("@taxonomy:" + lang + ":" + taxonomy, PageKind.TAXONOMY, lang,
+                        Slugs.titleFromName(taxonomy), "", base, "@" + taxonomy);
+                created.add(index);
+                List<Taxonomy.Term> terms = new ArrayList<>();
+                for (Map.Entry<String, List<Page>> e : members.entrySet()) {
+                    String name = names.get(e.getKey());
+                    Page termPage = generated("@term:" + lang + ":" + taxonomy + ":" + e.getKey(), PageKind.TERM, lang,
+                            name, "", base + e.getKey() + "/", "@" + taxonomy + ":" + e.getKey());
+                    created.add(termPage);
+                    List<Page> sorted = new ArrayList<>(e.getValue());
+                    sorted.sort(PageOrder.BY_DATE);
+                    terms.add(new Taxonomy.Term(name, e.getKey(), termPage, sorted));
+                }
+                result.put(Site.sectionKey(lang, taxonomy), new Taxonomy(taxonomy, lang, index, terms));
+            }
+        }
+        pages.addAll(created);
+        return result;
+    }
+
+    /** For each page, up to five pages sharing the most taxonomy terms with it, then the newest. */
+    private static Map<String, List<String>> related(SiteConfig config, List<Page> pages) {
+        Map<String, List<Page>> byTerm = new HashMap<>();
+        for (Page p : pages) {
+            if (p.kind() == PageKind.PAGE) {
+                for (String term : termKeys(config, p)) {
+                    byTerm.computeIfAbsent(term, k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+        Map<String, List<String>> related = new LinkedHashMap<>();
+        for (Page p : pages) {
+            if (p.kind() != PageKind.PAGE) {
+                continue;
+            }
+            Map<Page, Integer> shared = new HashMap<>();
+            for (String term : termKeys(config, p)) {
+                for (Page other : byTerm.get(term)) {
+                    if (other != p) {
+                        shared.merge(other, 1, Integer::sum);
+                    }
+                }
+            }
+            List<String> ids = shared.entrySet().stream()
+                    .sorted(Map.Entry.<Page, Integer>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey(PageOrder.BY_DATE)))
+                    .limit(RELATED_PAGES)
+                    .map(e -> e.getKey().id())
+                    .toList();
+            if (!ids.isEmpty()) {
+                related.put(p.id(), ids);
+            }
+        }
+        return related;
+    }
+
+    private static List<String> termKeys(SiteConfig config, Page p) {
+        List<String> keys = new ArrayList<>();
+        for (String taxonomy : config.taxonomies()) {
+            for (String term : p.frontMatter().terms(taxonomy)) {
+                keys.add(p.lang() + ":" + taxonomy + ":" + Slugs.slugify(term));
+            }
+        }
+        return keys;
     }
 
     private static Page page(PageSource source, String url, RenderedMarkdown body) {
@@ -108,18 +213,18 @@ public final class SiteAssembler {
         };
         String folder = source.source().folder();
         String title = fm.title().or(body::title).orElseGet(() -> Slugs.titleFromName(source.source().baseName()));
-        String summary = fm.summary().orElse(body.firstParagraph());
+        String summary = fm.summary().or(body::teaser).orElse(body.firstParagraph());
         String description = fm.description().orElseGet(() -> shorten(summary, DESCRIPTION_LENGTH));
         String translationKey = fm.translationKey().orElse(source.source().translationBase());
         return new Page(source.id(), pageKind, source.source().displayName(), source.lang(), translationKey, title,
                 description, summary, fm.date(), fm.lastmod().or(fm::date), topSection(folder), folder, url,
-                SitePaths.outputPath(url), fm, body.html(), body.wordCount());
+                SitePaths.outputPath(url), fm, body.html(), body.wordCount(), body.toc(), body.plainText());
     }
 
     private static Page generated(String id, PageKind kind, String lang, String title, String folder, String url,
             String translationKey) {
         return new Page(id, kind, "", lang, translationKey, title, "", "", Optional.empty(), Optional.empty(),
-                topSection(folder), folder, url, SitePaths.outputPath(url), FrontMatter.empty(), "", 0);
+                topSection(folder), folder, url, SitePaths.outputPath(url), FrontMatter.empty(), "", 0, List.of(), "");
     }
 
     /** Cuts text at a word boundary so a meta description reads as a sentence, not a fragment. */

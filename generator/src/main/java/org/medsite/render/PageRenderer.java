@@ -13,14 +13,17 @@ import org.medsite.diagnostics.FindingCollector;
 import org.medsite.model.Page;
 import org.medsite.model.PageKind;
 import org.medsite.model.Site;
+import org.medsite.model.SitePaths;
+import org.medsite.model.Taxonomy;
 import org.medsite.render.TemplateEngine.TemplateProblemException;
 
 /**
  * The render-templates stage: picks each page's template and renders it with the page's variables.
  *
  * <p>Template variables: {@code site} ({@link SiteView}), {@code page} ({@link PageView}), {@code pages}
- * (the pages a list page lists), {@code section} ({@link SectionView} of the page's folder, if any), and
- * the functions {@code relURL(path)} and {@code absURL(path)}.
+ * (the entries of this page of a list), {@code paginator} ({@link Paginator}, on section and term pages),
+ * {@code section} ({@link SectionView} of the page's folder, if any), {@code taxonomy} ({@link TaxonomyView},
+ * on a taxonomy's index), and the functions {@code relURL(path)} and {@code absURL(path)}.
  */
 public final class PageRenderer {
 
@@ -34,22 +37,22 @@ public final class PageRenderer {
     }
 
     /**
-     * Renders every page of the site, in parallel.
+     * Renders every page of the site, in parallel. List pages (sections and terms) longer than
+     * {@code paginate} entries are rendered once per page of entries: {@code /blog/}, {@code /blog/page/2/}, ...
      *
-     * @return the HTML of each page by output path
+     * @return the HTML of each output file by output path
      */
     public Map<String, String> renderAll(Site site, FindingCollector findings) {
         ViewFactory views = new ViewFactory(site);
         Map<String, String> out = new ConcurrentHashMap<>();
         // Template problems repeat on every page that uses the template: report each once.
         Map<String, Boolean> reported = new ConcurrentHashMap<>();
-        site.pages().parallelStream().forEach(page -> render(site, views, page, findings, reported)
-                .ifPresent(html -> out.put(page.outputPath(), html)));
+        site.pages().parallelStream().forEach(page -> render(site, views, page, findings, reported, out));
         return out;
     }
 
-    private Optional<String> render(Site site, ViewFactory views, Page page, FindingCollector findings,
-            Map<String, Boolean> reported) {
+    private void render(Site site, ViewFactory views, Page page, FindingCollector findings,
+            Map<String, Boolean> reported, Map<String, String> out) {
         try {
             List<String> candidates = candidates(page);
             Optional<String> template = engine.firstExisting(candidates);
@@ -62,18 +65,76 @@ public final class PageRenderer {
                     findings.error("template.missing", "", 0, "no template for " + describe(page) + "; looked for "
                             + String.join(", ", candidates) + " in layouts/ and the theme");
                 }
-                return Optional.empty();
+                return;
             }
-            return Optional.of(engine.render(template.get(), model(site, views, page),
-                    Locale.forLanguageTag(page.lang())));
+            Locale locale = Locale.forLanguageTag(page.lang());
+            Map<String, Object> model = model(site, views, page);
+            List<PageView> entries = paginatedEntries(site, views, page);
+            if (entries == null) {
+                out.put(page.outputPath(), engine.render(template.get(), model, locale));
+                return;
+            }
+            int size = site.config().paginate();
+            int total = Math.max(1, (entries.size() + size - 1) / size);
+            String first = views.relUrl(page.url());
+            for (int n = 1; n <= total; n++) {
+                List<PageView> chunk = entries.subList((n - 1) * size, Math.min(entries.size(), n * size));
+                Paginator paginator = new Paginator(n, total, entries.size(), chunk,
+                        n == 1 ? null : pageUrl(views, page, n - 1), n == total ? null : pageUrl(views, page, n + 1),
+                        first, pageUrl(views, page, total));
+                Map<String, Object> pageModel = new HashMap<>(model);
+                pageModel.put("pages", chunk);
+                pageModel.put("paginator", paginator);
+                String path = n == 1 ? page.outputPath() : SitePaths.outputPath(page.url() + "page/" + n + "/");
+                out.put(path, engine.render(template.get(), pageModel, locale));
+            }
         } catch (TemplateProblemException e) {
             TemplateProblem p = e.problem();
             if (reported.putIfAbsent(p.template() + ":" + p.line() + ":" + p.message(), true) == null) {
                 String where = page.sourceFile().isEmpty() ? page.url() : page.sourceFile();
                 findings.error("template.error", p.template(), p.line(), p.message() + " (while rendering " + where + ")");
             }
+        }
+    }
+
+    private static String pageUrl(ViewFactory views, Page page, int n) {
+        return views.relUrl(n == 1 ? page.url() : page.url() + "page/" + n + "/");
+    }
+
+    /** The entries a list page paginates, or null for pages that are not paginated. */
+    private static List<PageView> paginatedEntries(Site site, ViewFactory views, Page page) {
+        return switch (page.kind()) {
+            case SECTION -> site.section(page.lang(), page.folder())
+                    .map(s -> s.pages().stream().map(views::page).toList()).orElse(List.of());
+            case TERM -> termOf(site, page).map(t -> t.pages().stream().map(views::page).toList()).orElse(List.of());
+            default -> null;
+        };
+    }
+
+    /**
+     * {@code robots.txt} from the {@code robots.txt.ftl} template (site, theme or built-in), so a site can
+     * change it without a static file; {@code sitemap} is the sitemap's full URL or null.
+     */
+    public Optional<String> renderRobots(Site site, String sitemap, FindingCollector findings) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("site", new ViewFactory(site).site(site.config().language()));
+        if (sitemap != null) {
+            model.put("sitemap", sitemap);
+        }
+        try {
+            return Optional.of(engine.render("robots.txt.ftl", model, Locale.ROOT));
+        } catch (TemplateProblemException e) {
+            TemplateProblem p = e.problem();
+            findings.error("template.error", p.template(), p.line(), p.message() + " (while rendering robots.txt)");
             return Optional.empty();
         }
+    }
+
+    private static Optional<Taxonomy.Term> termOf(Site site, Page page) {
+        return site.taxonomies().values().stream()
+                .flatMap(t -> t.terms().stream())
+                .filter(t -> t.page().id().equals(page.id()))
+                .findFirst();
     }
 
     static List<String> candidates(Page page) {
@@ -102,6 +163,14 @@ public final class PageRenderer {
                 }
                 names.add("single.ftlh");
             }
+            case TAXONOMY -> {
+                names.add("taxonomy.ftlh");
+                names.add("list.ftlh");
+            }
+            case TERM -> {
+                names.add("term.ftlh");
+                names.add("list.ftlh");
+            }
             case NOT_FOUND -> names.add("404.ftlh");
         }
         return names;
@@ -112,6 +181,8 @@ public final class PageRenderer {
             case HOME -> "the home page";
             case SECTION -> "section list " + page.url();
             case PAGE -> "page " + page.url();
+            case TAXONOMY -> "taxonomy index " + page.url();
+            case TERM -> "term page " + page.url();
             case NOT_FOUND -> "the not-found page";
         };
     }
@@ -121,12 +192,14 @@ public final class PageRenderer {
         model.put("site", views.site(page.lang()));
         model.put("page", views.page(page));
         site.section(page.lang(), page.folder()).ifPresent(s -> model.put("section", views.sectionView(s)));
-        if (page.kind() == PageKind.SECTION && model.get("section") instanceof SectionView s) {
-            model.put("pages", s.pages());
-        } else if (page.kind() == PageKind.HOME) {
+        if (page.kind() == PageKind.HOME) {
             model.put("pages", views.site(page.lang()).pages());
         } else {
             model.put("pages", List.of());
+        }
+        if (page.kind() == PageKind.TAXONOMY) {
+            site.taxonomies().values().stream().filter(t -> t.listPage().id().equals(page.id())).findFirst()
+                    .ifPresent(t -> model.put("taxonomy", views.taxonomyView(t)));
         }
         model.put("relURL", (TemplateMethodModelEx) args -> views.relUrl(single(args, "relURL")));
         model.put("absURL", (TemplateMethodModelEx) args -> views.absUrl(single(args, "absURL")));

@@ -9,7 +9,7 @@ import java.util.Map;
  * are {@code null}, so templates test them with {@code ??} and default them with {@code !}.
  *
  * @param id the page's source path ({@code blog/flu.md}) or generated id
- * @param kind {@code home}, {@code section}, {@code page} or {@code 404}
+ * @param kind {@code home}, {@code section}, {@code page}, {@code taxonomy}, {@code term} or {@code 404}
  * @param title the title
  * @param description the meta description (never empty for pages with text)
  * @param summary the main message: front matter {@code summary}, else the first paragraph
@@ -30,6 +30,10 @@ import java.util.Map;
  * @param readingMinutes estimated reading time
  * @param translations the same page in the site's other languages
  * @param sourceFile the Markdown file (relative to the site), empty for generated pages
+ * @param toc the body's level-2 and level-3 headings ({@code level}, {@code id}, {@code text})
+ * @param terms the page's terms with links, by taxonomy ({@code page.terms.tags})
+ * @param related up to five pages sharing the most terms with this one
+ * @param feeds the feeds of this page's section, then of the site, for {@code <link rel="alternate">}
  */
 public record PageView(
         String id,
@@ -53,7 +57,11 @@ public record PageView(
         int wordCount,
         int readingMinutes,
         List<LinkView> translations,
-        String sourceFile) {
+        String sourceFile,
+        List<org.medsite.markdown.TocEntry> toc,
+        Map<String, List<LinkView>> terms,
+        List<LinkView> related,
+        List<FeedLink> feeds) {
 
     public boolean isHome() {
         return kind.equals("home");

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param params free settings from {@code site.yaml}
  * @param data the contents of {@code data/}
  * @param pagesByPath every page of this language by its site path without the base path ({@code /about/})
+ * @param taxonomies the taxonomies of this language by name ({@code site.taxonomies.tags})
+ * @param feeds the site-wide feeds of this language
  */
 public record SiteView(
         String title,
@@ -35,7 +37,9 @@ public record SiteView(
         Map<String, List<LinkView>> menus,
         Map<String, Object> params,
         Map<String, Object> data,
-        Map<String, PageView> pagesByPath) {
+        Map<String, PageView> pagesByPath,
+        Map<String, TaxonomyView> taxonomies,
+        List<FeedLink> feeds) {
 
     /** The section of a folder ({@code site.section("blog")}), or null. */
     public SectionView section(String folder) {

@@ -1,8 +1,10 @@
 package org.medsite.render;
 
 import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.template.TemplateModelException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.medsite.config.MenuEntry;
 import org.medsite.config.SiteConfig;
+import org.medsite.model.FeedPlan;
 import org.medsite.model.Page;
 import org.medsite.model.PageKind;
 import org.medsite.model.Section;
 import org.medsite.model.Site;
+import org.medsite.model.Slugs;
+import org.medsite.model.Taxonomy;
 
 /**
  * Builds the template views of a {@link Site} once, before rendering; views are immutable and shared
@@ -23,12 +28,23 @@ final class ViewFactory {
 
     private final Site site;
     private final SiteConfig config;
+    private final Map<String, Page> byId = new HashMap<>();
+    private final Map<String, List<FeedLink>> feedsByListPage = new HashMap<>();
     private final Map<String, PageView> pages = new HashMap<>();
     private final Map<String, SiteView> sites = new HashMap<>();
 
     ViewFactory(Site site) {
         this.site = site;
         this.config = site.config();
+        for (Page page : site.pages()) {
+            byId.put(page.id(), page);
+        }
+        for (FeedPlan.Feed feed : FeedPlan.of(site)) {
+            String title = feed.listPage().kind() == PageKind.HOME ? config.title()
+                    : feed.listPage().title() + " | " + config.title();
+            feedsByListPage.computeIfAbsent(feed.listPage().id(), k -> new ArrayList<>())
+                    .add(new FeedLink(title, relUrl(feed.url()), feed.format().mediaType()));
+        }
         for (Page page : site.pages()) {
             pages.put(page.id(), pageView(page));
         }
@@ -64,25 +80,58 @@ final class ViewFactory {
         return config.baseUrl() + path;
     }
 
+    static String kind(PageKind kind) {
+        return switch (kind) {
+            case HOME -> "home";
+            case SECTION -> "section";
+            case PAGE -> "page";
+            case TAXONOMY -> "taxonomy";
+            case TERM -> "term";
+            case NOT_FOUND -> "404";
+        };
+    }
+
     private PageView pageView(Page page) {
         Locale locale = Locale.forLanguageTag(page.lang());
         List<LinkView> translations = new ArrayList<>();
         for (Page t : site.translations(page)) {
             translations.add(new LinkView(t.title(), relUrl(t.url()), t.lang(), false));
         }
-        String kind = switch (page.kind()) {
-            case HOME -> "home";
-            case SECTION -> "section";
-            case PAGE -> "page";
-            case NOT_FOUND -> "404";
-        };
+        Map<String, List<LinkView>> terms = new LinkedHashMap<>();
+        for (String taxonomy : config.taxonomies()) {
+            List<LinkView> links = new ArrayList<>();
+            for (String term : page.frontMatter().terms(taxonomy)) {
+                String prefix = page.lang().equals(config.language()) ? "" : "/" + page.lang();
+                links.add(new LinkView(term, relUrl(prefix + "/" + taxonomy + "/" + Slugs.slugify(term) + "/"), page.lang(),
+                        false));
+            }
+            if (!links.isEmpty()) {
+                terms.put(taxonomy, links);
+            }
+        }
+        List<LinkView> related = site.related().getOrDefault(page.id(), List.of()).stream()
+                .map(byId::get)
+                .map(p -> new LinkView(p.title(), relUrl(p.url()), p.lang(), false))
+                .toList();
         String image = page.frontMatter().image().map(this::imageUrl).orElse(null);
-        return new PageView(page.id(), kind, page.title(), page.description(), page.summary(), relUrl(page.url()),
-                absUrl(page.url()), page.lang(), html(page.contentHtml()),
+        return new PageView(page.id(), kind(page.kind()), page.title(), page.description(), page.summary(),
+                relUrl(page.url()), absUrl(page.url()), page.lang(), html(page.contentHtml()),
                 DateView.of(page.date().orElse(null), locale), DateView.of(page.lastmod().orElse(null), locale),
                 page.section(), page.frontMatter().type().orElse(page.section()), page.tags(),
                 page.frontMatter().categories(), page.frontMatter().params(), page.frontMatter().medical(), image,
-                page.wordCount(), page.readingMinutes(), translations, page.sourceFile());
+                page.wordCount(), page.readingMinutes(), translations, page.sourceFile(), page.toc(), terms, related,
+                feedsOf(page));
+    }
+
+    /** The feeds of the page's own section (or of the list page itself), then the site's. */
+    private List<FeedLink> feedsOf(Page page) {
+        List<FeedLink> feeds = new ArrayList<>();
+        if (!page.section().isEmpty()) {
+            site.section(page.lang(), page.section())
+                    .ifPresent(s -> feeds.addAll(feedsByListPage.getOrDefault(s.listPage().id(), List.of())));
+        }
+        site.home(page.lang()).ifPresent(h -> feeds.addAll(feedsByListPage.getOrDefault(h.id(), List.of())));
+        return feeds;
     }
 
     private String imageUrl(String image) {
@@ -96,6 +145,12 @@ final class ViewFactory {
                 sections.put(section.folder(), sectionView(section));
             }
         }
+        Map<String, TaxonomyView> taxonomies = new LinkedHashMap<>();
+        for (Taxonomy taxonomy : site.taxonomies().values()) {
+            if (taxonomy.lang().equals(lang)) {
+                taxonomies.put(taxonomy.name(), taxonomyView(taxonomy));
+            }
+        }
         List<PageView> regular = site.regularPages(lang).stream().map(this::page).toList();
         PageView home = site.home(lang).or(() -> site.home(config.language())).map(this::page).orElse(null);
         Map<String, PageView> byPath = new HashMap<>();
@@ -104,9 +159,17 @@ final class ViewFactory {
                 byPath.put(p.url(), page(p));
             }
         }
+        List<FeedLink> feeds = site.home(lang).map(h -> feedsByListPage.getOrDefault(h.id(), List.of())).orElse(List.of());
         return new SiteView(config.title(), config.description(), config.baseUrl(), config.basePath(), lang,
-                config.language(), config.languages(), home, regular, sections, menus(), config.params(), site.data(),
-                byPath);
+                config.language(), config.languages(), home, regular, sections, menus(lang), config.params(),
+                site.data(), byPath, taxonomies, feeds);
+    }
+
+    TaxonomyView taxonomyView(Taxonomy taxonomy) {
+        List<TaxonomyView.TermView> terms = taxonomy.terms().stream()
+                .map(t -> new TaxonomyView.TermView(t.name(), relUrl(t.page().url()), t.pages().size()))
+                .toList();
+        return new TaxonomyView(taxonomy.name(), taxonomy.listPage().title(), relUrl(taxonomy.listPage().url()), terms);
     }
 
     SectionView sectionView(Section section) {
@@ -119,17 +182,20 @@ final class ViewFactory {
                 section.pages().stream().map(this::page).toList(), subsections);
     }
 
-    private Map<String, List<LinkView>> menus() {
+    /**
+     * Menus of {@code site.yaml}, followed by the pages of this language that put themselves in a menu
+     * ({@code menu: main}), by weight.
+     */
+    private Map<String, List<LinkView>> menus(String lang) {
         Map<String, List<LinkView>> menus = new LinkedHashMap<>();
         for (Map.Entry<String, List<MenuEntry>> menu : config.menus().entrySet()) {
             menus.put(menu.getKey(), menu.getValue().stream()
                     .map(e -> new LinkView(e.name(), relUrl(e.url()), null, e.url().contains("://")))
                     .toList());
         }
-        // Pages that put themselves in a menu ("menu: main") follow the configured entries, by weight.
         Map<String, List<Page>> fromPages = new LinkedHashMap<>();
         for (Page page : site.pages()) {
-            if (page.lang().equals(config.language()) && page.kind() != PageKind.NOT_FOUND) {
+            if (page.lang().equals(lang) && page.kind() != PageKind.NOT_FOUND) {
                 for (String menu : page.frontMatter().menus()) {
                     fromPages.computeIfAbsent(menu, k -> new ArrayList<>()).add(page);
                 }
@@ -138,8 +204,7 @@ final class ViewFactory {
         fromPages.forEach((name, list) -> {
             List<LinkView> links = new ArrayList<>(menus.getOrDefault(name, List.of()));
             list.stream()
-                    .sorted(java.util.Comparator.comparingInt((Page p) -> p.frontMatter().weight())
-                            .thenComparing(Page::title))
+                    .sorted(Comparator.comparingInt((Page p) -> p.frontMatter().weight()).thenComparing(Page::title))
                     .map(p -> new LinkView(p.title(), relUrl(p.url()), p.lang(), false))
                     .filter(l -> links.stream().noneMatch(x -> x.url().equals(l.url())))
                     .forEach(links::add);
@@ -148,7 +213,7 @@ final class ViewFactory {
         return menus;
     }
 
-    private static freemarker.core.TemplateHTMLOutputModel html(String markup) {
+    private static TemplateHTMLOutputModel html(String markup) {
         try {
             return HTMLOutputFormat.INSTANCE.fromMarkup(markup);
         } catch (TemplateModelException e) {

@@ -18,7 +18,7 @@ import org.medsite.markdown.RenderedMarkdown;
 class SiteAssemblerTest {
 
     private final SiteConfig config = new SiteConfig("Clinic", "", "/", "en", List.of("en", "es"), "clinic", Map.of(),
-            MarkdownOptions.defaults(), Map.of(), Map.of());
+            MarkdownOptions.defaults(), Map.of(), Map.of(), SiteConfig.DEFAULT_TAXONOMIES, 10, Map.of());
 
     private PageSource page(String path, String folder, String lang, FrontMatter fm) {
         String base = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\..*", "");
@@ -32,7 +32,7 @@ class SiteAssemblerTest {
         return new FrontMatter(Optional.of(title), e.description(), Optional.of(java.time.OffsetDateTime.parse(date + "T00:00:00Z")),
                 e.lastmod(), false, e.publishDate(), e.expiryDate(), e.slug(), e.url(), List.of(), List.of(), List.of(),
                 e.layout(), weight, e.summary(), e.image(), e.lang(), e.translationKey(), e.type(), List.of(), Map.of(),
-                Map.of());
+                Map.of(), Map.of());
     }
 
     @Test
@@ -47,7 +47,8 @@ class SiteAssemblerTest {
         Map<String, RenderedMarkdown> rendered = new HashMap<>();
         for (PageSource s : sources) {
             urls.put(s.id(), "/" + s.id().replace(".md", "/"));
-            rendered.put(s.id(), new RenderedMarkdown("<p>x</p>", Optional.empty(), "A first paragraph.", 3));
+            rendered.put(s.id(), new RenderedMarkdown("<p>x</p>", Optional.empty(), "A first paragraph.", 3, List.of(),
+                    Optional.empty(), "A first paragraph."));
         }
         Site site = SiteAssembler.assemble(config, sources, urls, rendered, Map.of());
 
