@@ -51,11 +51,14 @@ import org.medsite.output.OutputFolder;
 import org.medsite.output.OutputPlan;
 import org.medsite.output.WriteStats;
 import org.medsite.postprocess.HtmlPostProcessor;
+import org.medsite.postprocess.ImageDimensions;
+import org.medsite.postprocess.ImageSizes;
 import org.medsite.render.PageRenderer;
 import org.medsite.render.TemplateEngine;
 import org.medsite.render.Theme;
 import org.medsite.render.ThemeAssets;
 import org.medsite.render.ThemeLoader;
+import org.medsite.render.Translations;
 import org.medsite.text.SourceText;
 import org.medsite.yaml.YamlReader;
 
@@ -167,13 +170,15 @@ final class Pipeline {
         Optional<Path> layouts = sources.layoutsDir()
                 ? Optional.of(siteDir.resolve(ContentDiscovery.LAYOUTS_DIR)) : Optional.empty();
         TemplateEngine engine = new TemplateEngine(layouts, theme.get(), options.classLoader());
-        Map<String, String> html = stage("render", () -> inPool(pool,
-                () -> new PageRenderer(engine).renderAll(site, findings)));
+        Translations translations = Translations.load(siteDir, theme.get(), options.classLoader(), config.languages(),
+                yaml, findings);
+        PageRenderer renderer = new PageRenderer(engine, translations);
+        Map<String, String> html = stage("render", () -> inPool(pool, () -> renderer.renderAll(site, findings)));
 
         OutputPlan plan = new OutputPlan(findings);
         stage("outputs", () -> {
             planStaticFiles(plan, sources, theme.get());
-            planSiteFiles(plan, site, new PageRenderer(engine));
+            planSiteFiles(plan, site, renderer);
             return null;
         });
         stage("postprocess", () -> {
@@ -186,7 +191,10 @@ final class Pipeline {
             // A page whose source already has errors (a broken Markdown link) would only repeat them here.
             Set<String> failedSources = new HashSet<>();
             findings.sorted().stream().filter(f -> f.isError()).forEach(f -> failedSources.add(f.file()));
-            HtmlPostProcessor post = HtmlPostProcessor.standard();
+            ImageSizes sizes = new ImageSizes();
+            var entries = plan.entries();
+            HtmlPostProcessor post = HtmlPostProcessor.standard(new ImageDimensions(config.basePath(),
+                    path -> entries.containsKey(path) ? sizes.of(path, entries.get(path)::bytes) : Optional.empty()));
             List<PageCheck> checks = List.of(new InternalLinkCheck());
             Map<String, Page> byOutput = new HashMap<>();
             site.pages().forEach(p -> byOutput.put(p.outputPath(), p));
@@ -202,7 +210,7 @@ final class Pipeline {
                 html.entrySet().parallelStream().forEach(e -> {
                     Page page = byOutput.get(e.getKey());
                     var document = post.parse(e.getValue());
-                    post.transform(document);
+                    post.transform(document, page.url());
                     String origin = page.sourceFile().isEmpty() ? e.getKey() : page.sourceFile();
                     if (!failedSources.contains(origin)) {
                         RenderedPage renderedPage = new RenderedPage(e.getKey(), page.url(), origin, document);

@@ -11,7 +11,7 @@ import org.jsoup.nodes.Element;
 public final class ExternalLinkHardening implements HtmlTransformer {
 
     @Override
-    public void transform(Document page) {
+    public void transform(Document page, String sitePath) {
         for (Element a : page.select("a[href^=http:], a[href^=https:], a[href^=//], area[href^=http:], area[href^=https:]")) {
             String rel = a.attr("rel");
             StringBuilder sb = new StringBuilder(rel.strip());

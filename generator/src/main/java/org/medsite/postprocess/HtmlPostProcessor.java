@@ -19,8 +19,8 @@ public final class HtmlPostProcessor {
     }
 
     /** The default transformers of a build. */
-    public static HtmlPostProcessor standard() {
-        return new HtmlPostProcessor(List.of(new ExternalLinkHardening()));
+    public static HtmlPostProcessor standard(ImageDimensions images) {
+        return new HtmlPostProcessor(List.of(new ExternalLinkHardening(), images));
     }
 
     public Document parse(String html) {
@@ -32,9 +32,9 @@ public final class HtmlPostProcessor {
         return document;
     }
 
-    public void transform(Document document) {
+    public void transform(Document document, String sitePath) {
         for (HtmlTransformer t : transformers) {
-            t.transform(document);
+            t.transform(document, sitePath);
         }
     }
 

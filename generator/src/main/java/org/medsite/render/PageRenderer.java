@@ -23,7 +23,8 @@ import org.medsite.render.TemplateEngine.TemplateProblemException;
  * <p>Template variables: {@code site} ({@link SiteView}), {@code page} ({@link PageView}), {@code pages}
  * (the entries of this page of a list), {@code paginator} ({@link Paginator}, on section and term pages),
  * {@code section} ({@link SectionView} of the page's folder, if any), {@code taxonomy} ({@link TaxonomyView},
- * on a taxonomy's index), and the functions {@code relURL(path)} and {@code absURL(path)}.
+ * on a taxonomy's index), and the functions {@code relURL(path)}, {@code absURL(path)} and {@code t(key)}
+ * (the theme's string {@code key} in the page's language, from {@code i18n/<lang>.yaml}).
  */
 public final class PageRenderer {
 
@@ -31,9 +32,11 @@ public final class PageRenderer {
     public static final String GENERATOR = "Medsite";
 
     private final TemplateEngine engine;
+    private final Translations translations;
 
-    public PageRenderer(TemplateEngine engine) {
+    public PageRenderer(TemplateEngine engine, Translations translations) {
         this.engine = engine;
+        this.translations = translations;
     }
 
     /**
@@ -187,7 +190,7 @@ public final class PageRenderer {
         };
     }
 
-    private static Map<String, Object> model(Site site, ViewFactory views, Page page) {
+    private Map<String, Object> model(Site site, ViewFactory views, Page page) {
         Map<String, Object> model = new HashMap<>();
         model.put("site", views.site(page.lang()));
         model.put("page", views.page(page));
@@ -204,6 +207,11 @@ public final class PageRenderer {
         model.put("relURL", (TemplateMethodModelEx) args -> views.relUrl(single(args, "relURL")));
         model.put("absURL", (TemplateMethodModelEx) args -> views.absUrl(single(args, "absURL")));
         model.put("generator", GENERATOR);
+        model.put("t", (TemplateMethodModelEx) args -> {
+            String key = single(args, "t");
+            return translations.get(page.lang(), key).orElseThrow(() -> new TemplateModelException("no translation of '"
+                    + key + "' for language '" + page.lang() + "'; add it to i18n/" + page.lang() + ".yaml"));
+        });
         return model;
     }
 

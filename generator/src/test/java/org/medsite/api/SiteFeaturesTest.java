@@ -58,6 +58,7 @@ class SiteFeaturesTest {
                         <ul class="related"><#list page.related as r><li><a href="${r.url}">${r.name}</a></li></#list></ul>
                         <nav class="menu"><#list site.menus.main as m><a href="${m.url}"<#if m.url == page.url> aria-current="page"</#if>>${m.name}</a></#list></nav>
                         <p class="reading">${page.readingMinutes} ${page.wordCount}</p>
+                        <p class="t">${t("home")}</p>
                         </main></body></html>
                         """)
                 .file("layouts/list.ftlh", """
@@ -71,6 +72,8 @@ class SiteFeaturesTest {
                         <#if taxonomy??><ul class="terms"><#list taxonomy.terms as t><li><a href="${t.url}">${t.name} (${t.count})</a></li></#list></ul></#if>
                         </main></body></html>
                         """)
+                .file("i18n/en.yaml", "home: Home page\n")
+                .file("i18n/es.yaml", "home: Inicio\n")
                 .file("content/_index.md", "---\ntitle: Home\n---\n")
                 .file("content/about.md", "---\ntitle: About\nmenu: main\nweight: 5\naliases: [/old-about/, /who-we-are.html]\n---\nUs.\n")
                 .file("content/blog/one.md", "---\ntitle: One\ndate: 2025-01-01\ntags: [flu, vaccines]\n---\n"
@@ -158,6 +161,23 @@ class SiteFeaturesTest {
         assertThat(one.select(".toc li").eachAttr("class")).containsExactly("l2", "l3");
         assertThat(one.getElementById("details")).isNotNull();
         assertThat(one.select(".reading").text()).isEqualTo("1 9");
+    }
+
+    @Test
+    void themeStringsAreTranslated() throws Exception {
+        site.build();
+        assertThat(html("blog/one/index.html").select(".t").text()).isEqualTo("Home page");
+        assertThat(html("es/library/asthma/index.html").select(".t").text()).isEqualTo("Inicio");
+    }
+
+    @Test
+    void aMissingTranslationIsATemplateError() throws Exception {
+        site.file("layouts/single.ftlh", "<html>\n${t(\"nosuch\")}\n</html>\n");
+        assertThat(site.build().errors()).first().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("layouts/single.ftlh");
+            assertThat(f.line()).isEqualTo(2);
+            assertThat(f.message()).contains("no translation of 'nosuch'");
+        });
     }
 
     @Test

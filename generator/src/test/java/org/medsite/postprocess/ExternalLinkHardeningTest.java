@@ -12,7 +12,7 @@ class ExternalLinkHardeningTest {
         HtmlPostProcessor post = new HtmlPostProcessor(java.util.List.of(new ExternalLinkHardening()));
         Document doc = post.parse("<a href='https://www.cdc.gov/'>a</a><a rel='me' href='https://social.example/@dr'>b</a>"
                 + "<a href='/local/'>c</a>");
-        post.transform(doc);
+        post.transform(doc, "/");
         assertThat(doc.select("a").eachAttr("rel")).containsExactly("noopener noreferrer", "me noopener noreferrer");
         assertThat(doc.select("a[href=/local/]").hasAttr("rel")).isFalse();
     }
