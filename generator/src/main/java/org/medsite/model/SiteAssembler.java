@@ -70,7 +70,7 @@ public final class SiteAssembler {
             if (!written) {
                 String url = langPrefix(config, lang) + "/" + UrlPlanner.folderPath(folder) + "/";
                 pages.add(generated("@section:" + lang + ":" + folder, PageKind.SECTION, lang,
-                        Slugs.titleFromName(name(folder)), folder, url, folder));
+                        Slugs.titleFromName(name(folder)), folder, url, folder + "/_index"));
             }
         }
     }
@@ -81,7 +81,7 @@ public final class SiteAssembler {
             boolean hasPages = pages.stream().anyMatch(p -> p.lang().equals(lang));
             if (!hasHome && (hasPages || lang.equals(config.language()))) {
                 pages.add(generated("@home:" + lang, PageKind.HOME, lang, config.title(), "",
-                        langPrefix(config, lang) + "/", ""));
+                        langPrefix(config, lang) + "/", "_index"));
             }
         }
     }
@@ -221,6 +221,11 @@ public final class SiteAssembler {
                 SitePaths.outputPath(url), fm, body.html(), body.wordCount(), body.toc(), body.plainText());
     }
 
+    /**
+     * A page nobody wrote. Its translation key is the one a written page in its place would have
+     * ({@code _index}, {@code blog/_index}), so a generated Spanish list and a written English one are
+     * still each other's translations.
+     */
     private static Page generated(String id, PageKind kind, String lang, String title, String folder, String url,
             String translationKey) {
         return new Page(id, kind, "", lang, translationKey, title, "", "", Optional.empty(), Optional.empty(),

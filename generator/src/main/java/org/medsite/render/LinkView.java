@@ -7,6 +7,8 @@ package org.medsite.render;
  * @param url the href: a path with the site's base path, or a full URL
  * @param lang the target's language, when it matters (language switchers); may be null
  * @param external whether it leaves the site
+ * @param permalink the full URL when the site's base URL is absolute (for hreflang and canonical links),
+ *     else the same as {@code url}
  */
-public record LinkView(String name, String url, String lang, boolean external) {
+public record LinkView(String name, String url, String lang, boolean external, String permalink) {
 }

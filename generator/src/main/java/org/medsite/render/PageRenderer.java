@@ -21,7 +21,8 @@ import org.medsite.render.TemplateEngine.TemplateProblemException;
  * The render-templates stage: picks each page's template and renders it with the page's variables.
  *
  * <p>Template variables: {@code site} ({@link SiteView}), {@code page} ({@link PageView}), {@code pages}
- * (the entries of this page of a list), {@code paginator} ({@link Paginator}, on section and term pages),
+ * (all entries of a list page), {@code paginator} ({@link Paginator}, on section and term pages: the entries
+ * of this page of the list; only a template that reads it gets {@code page/2/} and beyond),
  * {@code section} ({@link SectionView} of the page's folder, if any), {@code taxonomy} ({@link TaxonomyView},
  * on a taxonomy's index), and the functions {@code relURL(path)}, {@code absURL(path)} and {@code t(key)}
  * (the theme's string {@code key} in the page's language, from {@code i18n/<lang>.yaml}).
@@ -79,17 +80,20 @@ public final class PageRenderer {
             }
             int size = site.config().paginate();
             int total = Math.max(1, (entries.size() + size - 1) / size);
-            String first = views.relUrl(page.url());
             for (int n = 1; n <= total; n++) {
                 List<PageView> chunk = entries.subList((n - 1) * size, Math.min(entries.size(), n * size));
                 Paginator paginator = new Paginator(n, total, entries.size(), chunk,
                         n == 1 ? null : pageUrl(views, page, n - 1), n == total ? null : pageUrl(views, page, n + 1),
-                        first, pageUrl(views, page, total));
+                        pageUrl(views, page, 1), pageUrl(views, page, total));
                 Map<String, Object> pageModel = new HashMap<>(model);
-                pageModel.put("pages", chunk);
+                pageModel.put("pages", entries);
                 pageModel.put("paginator", paginator);
+                TemplateVariables variables = engine.variables(pageModel);
                 String path = n == 1 ? page.outputPath() : SitePaths.outputPath(page.url() + "page/" + n + "/");
-                out.put(path, engine.render(template.get(), pageModel, locale));
+                out.put(path, engine.render(template.get(), variables, locale));
+                if (n == 1 && !variables.wasRead("paginator")) {
+                    return; // The template lists everything on one page.
+                }
             }
         } catch (TemplateProblemException e) {
             TemplateProblem p = e.problem();

@@ -102,6 +102,15 @@ public final class TemplateEngine {
 
     /** Renders one template with the given variables in the given locale. */
     public String render(String name, Map<String, Object> model, Locale locale) throws TemplateProblemException {
+        return render(name, variables(model), locale);
+    }
+
+    /** Variables that remember which of them a template read. */
+    TemplateVariables variables(Map<String, Object> model) {
+        return new TemplateVariables(model, freemarker.getObjectWrapper());
+    }
+
+    String render(String name, TemplateVariables model, Locale locale) throws TemplateProblemException {
         try {
             Template template = freemarker.getTemplate(name);
             StringWriter out = new StringWriter(16 * 1024);

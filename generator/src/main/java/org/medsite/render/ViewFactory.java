@@ -95,15 +95,15 @@ final class ViewFactory {
         Locale locale = Locale.forLanguageTag(page.lang());
         List<LinkView> translations = new ArrayList<>();
         for (Page t : site.translations(page)) {
-            translations.add(new LinkView(t.title(), relUrl(t.url()), t.lang(), false));
+            translations.add(link(t));
         }
         Map<String, List<LinkView>> terms = new LinkedHashMap<>();
         for (String taxonomy : config.taxonomies()) {
             List<LinkView> links = new ArrayList<>();
             for (String term : page.frontMatter().terms(taxonomy)) {
                 String prefix = page.lang().equals(config.language()) ? "" : "/" + page.lang();
-                links.add(new LinkView(term, relUrl(prefix + "/" + taxonomy + "/" + Slugs.slugify(term) + "/"), page.lang(),
-                        false));
+                String path = prefix + "/" + taxonomy + "/" + Slugs.slugify(term) + "/";
+                links.add(new LinkView(term, relUrl(path), page.lang(), false, absUrl(path)));
             }
             if (!links.isEmpty()) {
                 terms.put(taxonomy, links);
@@ -111,7 +111,7 @@ final class ViewFactory {
         }
         List<LinkView> related = site.related().getOrDefault(page.id(), List.of()).stream()
                 .map(byId::get)
-                .map(p -> new LinkView(p.title(), relUrl(p.url()), p.lang(), false))
+                .map(this::link)
                 .toList();
         String image = page.frontMatter().image().map(this::imageUrl).orElse(null);
         return new PageView(page.id(), kind(page.kind()), page.title(), page.description(), page.summary(),
@@ -176,7 +176,7 @@ final class ViewFactory {
         List<LinkView> subsections = new ArrayList<>();
         for (String folder : section.subsections()) {
             site.section(section.lang(), folder).ifPresent(s ->
-                    subsections.add(new LinkView(s.listPage().title(), relUrl(s.listPage().url()), s.lang(), false)));
+                    subsections.add(link(s.listPage())));
         }
         return new SectionView(section.folder(), section.listPage().title(), relUrl(section.listPage().url()),
                 section.pages().stream().map(this::page).toList(), subsections);
@@ -190,7 +190,7 @@ final class ViewFactory {
         Map<String, List<LinkView>> menus = new LinkedHashMap<>();
         for (Map.Entry<String, List<MenuEntry>> menu : config.menus().entrySet()) {
             menus.put(menu.getKey(), menu.getValue().stream()
-                    .map(e -> new LinkView(e.name(), relUrl(e.url()), null, e.url().contains("://")))
+                    .map(e -> new LinkView(e.name(), relUrl(e.url()), null, e.url().contains("://"), absUrl(e.url())))
                     .toList());
         }
         Map<String, List<Page>> fromPages = new LinkedHashMap<>();
@@ -205,12 +205,16 @@ final class ViewFactory {
             List<LinkView> links = new ArrayList<>(menus.getOrDefault(name, List.of()));
             list.stream()
                     .sorted(Comparator.comparingInt((Page p) -> p.frontMatter().weight()).thenComparing(Page::title))
-                    .map(p -> new LinkView(p.title(), relUrl(p.url()), p.lang(), false))
+                    .map(this::link)
                     .filter(l -> links.stream().noneMatch(x -> x.url().equals(l.url())))
                     .forEach(links::add);
             menus.put(name, List.copyOf(links));
         });
         return menus;
+    }
+
+    private LinkView link(Page p) {
+        return new LinkView(p.title(), relUrl(p.url()), p.lang(), false, absUrl(p.url()));
     }
 
     private static TemplateHTMLOutputModel html(String markup) {

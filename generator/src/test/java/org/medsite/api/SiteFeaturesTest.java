@@ -64,7 +64,7 @@ class SiteFeaturesTest {
                 .file("layouts/list.ftlh", """
                         <!doctype html><html lang="${page.lang}"><head><title>${page.title}</title></head><body><main>
                         <h1>${page.title}</h1>
-                        <ul class="entries"><#list pages as p><li><a href="${p.url}">${p.title}</a></li></#list></ul>
+                        <ul class="entries"><#list (paginator.pages)!pages as p><li><a href="${p.url}">${p.title}</a></li></#list></ul>
                         <#if paginator?? && paginator.isPaginated()><nav class="pager">
                         <#if paginator.prev??><a rel="prev" href="${paginator.prev}">prev</a></#if>
                         <span>${paginator.pageNumber}/${paginator.totalPages}</span>
@@ -127,6 +127,15 @@ class SiteFeaturesTest {
     }
 
     @Test
+    void aListTemplateWithoutAPaginatorListsEverythingOnOnePage() throws Exception {
+        site.file("layouts/blog/list.ftlh", "<html><body><ul><#list pages as p><li>${p.title}</li></#list></ul></body></html>");
+        site.build();
+        assertThat(html("blog/index.html").select("li").eachText()).containsExactly("Four", "Three", "Two", "One");
+        assertThat(Files.exists(site.out.resolve("blog/page/2/index.html"))).isFalse();
+        assertThat(Files.exists(site.out.resolve("library/page/2/index.html"))).isTrue();
+    }
+
+    @Test
     void sectionsSortAsConfigured() throws Exception {
         site.build();
         assertThat(html("library/index.html").select(".entries a").eachText()).containsExactly("Asthma", "Ear infections");
@@ -141,6 +150,7 @@ class SiteFeaturesTest {
         assertThat(html("tags/flu/page/2/index.html").select(".entries a").eachText()).containsExactly("One");
         assertThat(html("conditions/index.html").select(".terms a").eachText()).containsExactly("Asthma (1)", "Colds (1)");
         assertThat(html("es/conditions/asma/index.html").select(".entries a").eachText()).containsExactly("Asma");
+        assertThat(html("es/index.html").select("title").text()).isEqualTo("Riverbend");
         assertThat(html("blog/one/index.html").select(".tags a").eachAttr("href"))
                 .containsExactly("/clinic/tags/flu/", "/clinic/tags/vaccines/");
     }

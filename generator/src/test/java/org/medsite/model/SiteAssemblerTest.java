@@ -61,6 +61,10 @@ class SiteAssemblerTest {
         Page bp = site.pages().stream().filter(p -> p.title().equals("BP")).findFirst().orElseThrow();
         assertThat(bp.description()).isEqualTo("A first paragraph.");
         assertThat(bp.section()).isEqualTo("library");
+        // Generated lists are translations of each other, like written ones would be.
+        Page enLibrary = site.section("en", "library").orElseThrow().listPage();
+        assertThat(site.translations(enLibrary)).extracting(Page::url).containsExactly("/es/library/");
+        assertThat(site.translations(site.home("en").orElseThrow())).extracting(Page::url).containsExactly("/es/");
     }
 
     @Test
