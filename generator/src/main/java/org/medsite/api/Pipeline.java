@@ -18,7 +18,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.time.LocalDate;
 import org.medsite.check.InternalLinkCheck;
+import org.medsite.check.MedicalPageCheck;
+import org.medsite.check.SiteCheck;
+import org.medsite.diagnostics.Suggestions;
 import org.medsite.check.OutputIndex;
 import org.medsite.check.PageCheck;
 import org.medsite.check.RenderedPage;
@@ -33,10 +37,16 @@ import org.medsite.diagnostics.FindingCollector;
 import org.medsite.frontmatter.FrontMatter;
 import org.medsite.frontmatter.FrontMatterParser;
 import org.medsite.frontmatter.ParsedSource;
+import org.medsite.markdown.Citations;
 import org.medsite.markdown.LinkTargets;
 import org.medsite.markdown.MarkdownContext;
 import org.medsite.markdown.MarkdownRenderer;
 import org.medsite.markdown.RenderedMarkdown;
+import org.medsite.medical.MedicalInfo;
+import org.medsite.medical.MedicalMetadataReader;
+import org.medsite.medical.PeopleRegistry;
+import org.medsite.medical.ReviewPolicy;
+import org.medsite.medical.Source;
 import org.medsite.model.Page;
 import org.medsite.model.PageSource;
 import org.medsite.model.Site;
@@ -47,6 +57,8 @@ import org.medsite.output.FeedWriter;
 import org.medsite.output.Redirects;
 import org.medsite.output.SearchIndexWriter;
 import org.medsite.output.SitemapWriter;
+import org.medsite.output.StructuredData;
+import org.medsite.postprocess.JsonLdInjector;
 import org.medsite.output.OutputFolder;
 import org.medsite.output.OutputPlan;
 import org.medsite.output.WriteStats;
@@ -89,7 +101,7 @@ final class Pipeline {
         List<PageSummary> pages = List.of();
         Optional<WriteStats> written = Optional.empty();
         try {
-            Optional<Built> built = buildSite(pool);
+            Optional<Built> built = buildSite(pool, mode);
             if (built.isPresent()) {
                 pages = built.get().site().pages().stream().map(Pipeline::summary).toList();
                 if (mode == BuildMode.BUILD && !findings.hasErrors()) {
@@ -110,13 +122,15 @@ final class Pipeline {
     private record Built(Site site, OutputPlan plan) {
     }
 
-    private Optional<Built> buildSite(ForkJoinPool pool) throws IOException {
+    private Optional<Built> buildSite(ForkJoinPool pool, BuildMode mode) throws IOException {
         Path siteDir = options.siteDir();
         if (!Files.isDirectory(siteDir)) {
             findings.error("site.missing", "", 0, "site folder " + siteDir + " does not exist");
             return Optional.empty();
         }
-        Optional<String> outputProblem = new OutputFolder(options.outputDir()).problemWith(siteDir);
+        // A check writes nothing, so whatever the output folder holds is no reason to refuse it.
+        Optional<String> outputProblem = mode == BuildMode.CHECK ? Optional.empty()
+                : new OutputFolder(options.outputDir()).problemWith(siteDir);
         if (outputProblem.isPresent()) {
             findings.error("output.folder", "", 0, outputProblem.get());
             return Optional.empty();
@@ -133,8 +147,10 @@ final class Pipeline {
         Map<String, Object> data = stage("data", () -> new DataFiles(yaml).load(siteDir, findings));
 
         FrontMatterParser frontMatter = new FrontMatterParser(yaml, config.taxonomies());
+        MedicalMetadataReader medicalReader = new MedicalMetadataReader(
+                new ReviewPolicy(config.medical().reviewCycleMonths(), config.medical().dueSoonDays()));
         List<PageSource> parsed = stage("parse", () -> inPool(pool, () -> sources.pages().parallelStream()
-                .map(source -> parse(source, frontMatter, config))
+                .map(source -> parse(source, frontMatter, config, medicalReader))
                 .flatMap(Optional::stream)
                 .toList()));
         Map<String, String> urls = stage("urls", () -> new UrlPlanner(config).plan(parsed, findings));
@@ -161,18 +177,36 @@ final class Pipeline {
             Map<String, RenderedMarkdown> map = new ConcurrentHashMap<>();
             parsed.parallelStream().filter(p -> urls.containsKey(p.id())).forEach(p -> map.put(p.id(),
                     markdown.render(p.body(), new MarkdownContext(p.id(), p.source().displayName(), p.bodyLine(),
-                            config.basePath(), targets, findings, p.frontMatter().title().isPresent()))));
+                            config.basePath(), targets, findings, p.frontMatter().title().isPresent(),
+                            new Citations(p.medical().sources().stream().map(Source::id)
+                                    .collect(java.util.stream.Collectors.toSet()))))));
             return map;
         }));
 
-        Site site = stage("assemble", () -> SiteAssembler.assemble(config, parsed, urls, rendered, data));
+        PeopleRegistry people = PeopleRegistry.load(siteDir, data, findings);
+        Site site = stage("assemble", () -> SiteAssembler.assemble(config, parsed, urls, rendered, data, people));
+        stage("check", () -> {
+            FindingCollector configured = findings.withLevels(config.checks());
+            for (String rule : config.checks().keySet()) {
+                if (!MedicalPageCheck.RULES.contains(rule)) {
+                    findings.warning("config.checks", SiteConfigLoader.FILE_NAME, 0, "there is no check '" + rule + "'"
+                            + Suggestions.didYouMean(rule, MedicalPageCheck.RULES));
+                }
+            }
+            LocalDate today = options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+            for (SiteCheck check : List.<SiteCheck>of(new MedicalPageCheck())) {
+                check.check(site, today, configured);
+            }
+            return null;
+        });
 
         Optional<Path> layouts = sources.layoutsDir()
                 ? Optional.of(siteDir.resolve(ContentDiscovery.LAYOUTS_DIR)) : Optional.empty();
         TemplateEngine engine = new TemplateEngine(layouts, theme.get(), options.classLoader());
         Translations translations = Translations.load(siteDir, theme.get(), options.classLoader(), config.languages(),
                 yaml, findings);
-        PageRenderer renderer = new PageRenderer(engine, translations);
+        PageRenderer renderer = new PageRenderer(engine, translations,
+                options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate());
         Map<String, String> html = stage("render", () -> inPool(pool, () -> renderer.renderAll(site, findings)));
 
         OutputPlan plan = new OutputPlan(findings);
@@ -193,8 +227,13 @@ final class Pipeline {
             findings.sorted().stream().filter(f -> f.isError()).forEach(f -> failedSources.add(f.file()));
             ImageSizes sizes = new ImageSizes();
             var entries = plan.entries();
+            StructuredData structuredData = new StructuredData(site);
+            Map<String, Page> byUrl = new HashMap<>();
+            site.pages().forEach(p -> byUrl.put(p.url(), p));
             HtmlPostProcessor post = HtmlPostProcessor.standard(new ImageDimensions(config.basePath(),
-                    path -> entries.containsKey(path) ? sizes.of(path, entries.get(path)::bytes) : Optional.empty()));
+                    path -> entries.containsKey(path) ? sizes.of(path, entries.get(path)::bytes) : Optional.empty()),
+                    new JsonLdInjector(url -> config.hasAbsoluteBaseUrl() && byUrl.containsKey(url)
+                            ? structuredData.of(byUrl.get(url)) : Optional.empty()));
             List<PageCheck> checks = List.of(new InternalLinkCheck());
             Map<String, Page> byOutput = new HashMap<>();
             site.pages().forEach(p -> byOutput.put(p.outputPath(), p));
@@ -231,7 +270,8 @@ final class Pipeline {
     }
 
     /** Reads and parses one source; drafts, future and expired pages are left out unless asked for. */
-    private Optional<PageSource> parse(ContentSource source, FrontMatterParser parser, SiteConfig config) {
+    private Optional<PageSource> parse(ContentSource source, FrontMatterParser parser, SiteConfig config,
+            MedicalMetadataReader medicalReader) {
         Optional<String> text;
         try {
             text = SourceText.read(source.file(), source.displayName(), findings);
@@ -246,8 +286,8 @@ final class Pipeline {
         FrontMatter fm = parsed.get().frontMatter();
         Instant now = options.now();
         if (fm.draft() && !options.includeDrafts()
-                || !options.includeFuture() && fm.publishDate().or(fm::date).map(d -> d.toInstant().isAfter(now)).orElse(false)
-                || !options.includeExpired() && fm.expiryDate().map(d -> !d.toInstant().isAfter(now)).orElse(false)) {
+                || !options.includeFuture() && fm.publishDate().or(fm::date).map(d -> starts(d).isAfter(now)).orElse(false)
+                || !options.includeExpired() && fm.expiryDate().map(d -> !starts(d).isAfter(now)).orElse(false)) {
             return Optional.empty();
         }
         String lang = source.lang().or(fm::lang).orElse(config.language());
@@ -257,7 +297,21 @@ final class Pipeline {
                     + "; add it to 'languages:' in site.yaml");
             return Optional.empty();
         }
-        return Optional.of(new PageSource(source, fm, parsed.get().body(), parsed.get().bodyLine(), lang));
+        String defaultType = source.folder().startsWith("blog") ? "blog" : "page";
+        MedicalInfo medical = medicalReader.read(fm, defaultType, parsed.get()::lineOf, source.displayName(), findings);
+        return Optional.of(new PageSource(source, fm, parsed.get().body(), parsed.get().bodyLine(), lang, medical));
+    }
+
+    /**
+     * When a date takes effect. A date without a time ({@code 2026-03-01}) means that day wherever the
+     * reader is, so it starts at the earliest midnight on Earth (UTC+14): a post dated today is never
+     * held back as "future" because the build machine runs on UTC.
+     */
+    private static Instant starts(java.time.OffsetDateTime date) {
+        if (date.getOffset().equals(java.time.ZoneOffset.UTC) && date.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return date.toLocalDate().atStartOfDay(java.time.ZoneOffset.ofHours(14)).toInstant();
+        }
+        return date.toInstant();
     }
 
     /** Theme files first, then the site's own static files and bundle resources, which win over the theme's. */
@@ -308,6 +362,7 @@ final class Pipeline {
             case PAGE -> "page";
             case TAXONOMY -> "taxonomy";
             case TERM -> "term";
+            case PERSON -> "person";
             case NOT_FOUND -> "404";
         };
         return new PageSummary(page.url(), page.outputPath(), page.sourceFile(), page.title(), page.lang(), kind);

@@ -22,6 +22,9 @@ import java.util.Map;
  * @param paginate how many entries a list page shows before continuing on {@code page/2/}
  * @param sort the order of each section's list ({@code date}, {@code weight} or {@code title}); sections not
  *     named use weight, then date, then title
+ * @param medical review cycle, disclaimer, emergency notice and editorial policy
+ * @param checks severities of build-time checks changed by the site ({@code error}, {@code warning} or
+ *     {@code off}), by rule id
  */
 public record SiteConfig(
         String title,
@@ -36,17 +39,21 @@ public record SiteConfig(
         Map<String, Object> params,
         List<String> taxonomies,
         int paginate,
-        Map<String, String> sort) {
+        Map<String, String> sort,
+        MedicalSettings medical,
+        Map<String, String> checks) {
 
     public static final String DEFAULT_THEME = "clinic";
 
     public SiteConfig {
         languages = List.copyOf(languages);
-        permalinks = Map.copyOf(permalinks);
-        menus = Map.copyOf(menus);
+        // Sorted, never Map.copyOf: its iteration order changes from run to run, and templates iterate menus.
+        permalinks = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(permalinks));
+        menus = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(menus));
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         taxonomies = List.copyOf(taxonomies);
-        sort = Map.copyOf(sort);
+        sort = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sort));
+        checks = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(checks));
     }
 
     public static final List<String> DEFAULT_TAXONOMIES = List.of("tags", "categories");

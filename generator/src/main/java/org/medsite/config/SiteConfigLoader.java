@@ -29,7 +29,10 @@ public final class SiteConfigLoader {
 
     static final Set<String> KEYS = Set.of(
             "title", "description", "baseURL", "language", "languages", "theme", "permalinks", "markdown",
-            "menus", "params", "taxonomies", "paginate", "sort");
+            "menus", "params", "taxonomies", "paginate", "sort", "medical", "checks");
+    private static final Set<String> MEDICAL_KEYS = Set.of("reviewCycleMonths", "dueSoonDays", "disclaimer",
+            "emergencyNotice", "editorialPolicy");
+    private static final Set<String> CHECK_LEVELS = Set.of("error", "warning", "off");
     private static final Set<String> SORT_ORDERS = Set.of("date", "weight", "title");
     private static final Set<String> MARKDOWN_KEYS = Set.of("typographer", "hardWraps");
     private static final Set<String> MENU_KEYS = Set.of("name", "url", "weight");
@@ -101,7 +104,71 @@ public final class SiteConfigLoader {
                 typeError("params", "a mapping of names to values");
             }
             return new SiteConfig(title, description, baseUrl, language, languages, theme, permalinks(),
-                    markdown(), menus(), params, taxonomies(), paginate(), sort());
+                    markdown(), menus(), params, taxonomies(), paginate(), sort(), medical(), checks());
+        }
+
+        private MedicalSettings medical() {
+            Object value = plain("medical");
+            MedicalSettings d = MedicalSettings.defaults();
+            if (value == null) {
+                return d;
+            }
+            int line = map.lineOf("medical", 0);
+            if (!(value instanceof Map<?, ?> m)) {
+                typeError("medical", "a mapping, e.g. 'reviewCycleMonths: 24'");
+                return d;
+            }
+            for (Object key : m.keySet()) {
+                if (!MEDICAL_KEYS.contains(String.valueOf(key))) {
+                    findings.warning("config.unknown-key", FILE_NAME, line, "unknown key 'medical." + key + "'"
+                            + Suggestions.didYouMean(String.valueOf(key), MEDICAL_KEYS));
+                }
+            }
+            return new MedicalSettings(positive(m, "reviewCycleMonths", d.reviewCycleMonths(), line),
+                    positive(m, "dueSoonDays", d.dueSoonDays(), line), optionalText(m, "disclaimer"),
+                    optionalText(m, "emergencyNotice"), optionalText(m, "editorialPolicy"));
+        }
+
+        private int positive(Map<?, ?> m, String key, int fallback, int line) {
+            Object v = m.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (v instanceof Integer i && i > 0) {
+                return i;
+            }
+            findings.error("config.type", FILE_NAME, line, "'medical." + key + "' must be a whole number above 0");
+            return fallback;
+        }
+
+        private Optional<String> optionalText(Map<?, ?> m, String key) {
+            Object v = m.get(key);
+            return v == null || v instanceof Map || v instanceof List ? Optional.empty()
+                    : Optional.of(String.valueOf(v).strip()).filter(s -> !s.isEmpty());
+        }
+
+        /** Severity changes for checks; which rule ids exist is checked by the check stage. */
+        private Map<String, String> checks() {
+            Object value = plain("checks");
+            Map<String, String> result = new TreeMap<>();
+            if (value == null) {
+                return result;
+            }
+            if (!(value instanceof Map<?, ?> m)) {
+                typeError("checks", "a mapping of rule ids to error, warning or off");
+                return result;
+            }
+            m.forEach((rule, level) -> {
+                // YAML 1.1 reads an unquoted "off" as false.
+                String l = Boolean.FALSE.equals(level) ? "off" : String.valueOf(level);
+                if (CHECK_LEVELS.contains(l)) {
+                    result.put(String.valueOf(rule), l);
+                } else {
+                    findings.error("config.checks", FILE_NAME, map.lineOf("checks", 0), "level '" + l + "' of check '"
+                            + rule + "' must be error, warning or off");
+                }
+            });
+            return result;
         }
 
         private List<String> taxonomies() {

@@ -2,6 +2,7 @@ package org.medsite.diagnostics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
@@ -11,8 +12,9 @@ import java.util.function.Consumer;
  */
 public final class FindingCollector {
 
-    private final ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Finding> findings;
     private final Consumer<Finding> onFinding;
+    private final Map<String, String> levels;
 
     public FindingCollector() {
         this(f -> { });
@@ -20,12 +22,35 @@ public final class FindingCollector {
 
     /** @param onFinding told of each finding as it is found (e.g. to stream it to a log) */
     public FindingCollector(Consumer<Finding> onFinding) {
+        this(new ConcurrentLinkedQueue<>(), onFinding, Map.of());
+    }
+
+    private FindingCollector(ConcurrentLinkedQueue<Finding> findings, Consumer<Finding> onFinding,
+            Map<String, String> levels) {
+        this.findings = findings;
         this.onFinding = onFinding;
+        this.levels = levels;
+    }
+
+    /**
+     * The same collector, with the severity of some rules changed as a site asks ({@code checks:} in
+     * site.yaml): {@code error}, {@code warning}, or {@code off} to drop the rule's findings.
+     */
+    public FindingCollector withLevels(Map<String, String> levelsByRule) {
+        return new FindingCollector(findings, onFinding, Map.copyOf(levelsByRule));
     }
 
     public void add(Finding finding) {
-        findings.add(finding);
-        onFinding.accept(finding);
+        String level = levels.get(finding.rule());
+        Finding adjusted = finding;
+        if ("off".equals(level)) {
+            return;
+        } else if ("error".equals(level) || "warning".equals(level)) {
+            adjusted = new Finding(level.equals("error") ? Severity.ERROR : Severity.WARNING, finding.rule(),
+                    finding.file(), finding.line(), finding.message());
+        }
+        findings.add(adjusted);
+        onFinding.accept(adjusted);
     }
 
     public void error(String rule, String file, int line, String message) {

@@ -51,7 +51,7 @@ public final class FrontMatterParser {
      */
     public Optional<ParsedSource> parse(String text, String file, FindingCollector findings) {
         if (!startsWithDelimiter(text)) {
-            return Optional.of(new ParsedSource(FrontMatter.empty(), text, 1));
+            return Optional.of(new ParsedSource(FrontMatter.empty(), text, 1, Map.of()));
         }
         int firstLineEnd = text.indexOf('\n');
         int pos = firstLineEnd + 1;
@@ -71,7 +71,7 @@ public final class FrontMatterParser {
                     return Optional.empty();
                 }
                 FrontMatter frontMatter = new Typer(mapping, file, findings).type();
-                return Optional.of(new ParsedSource(frontMatter, body, line + 1));
+                return Optional.of(new ParsedSource(frontMatter, body, line + 1, mapping.lines()));
             }
             if (end < 0) {
                 break;

@@ -31,7 +31,8 @@ import org.medsite.config.MarkdownOptions;
  * threads (both are immutable); per-page data travels in the parsed {@link Document}.
  *
  * <p>Markdown dialect: CommonMark plus GFM tables, strikethrough, task lists and autolinks, footnotes,
- * definition lists, abbreviations, heading ids, and (unless switched off) typographic quotes and dashes.
+ * definition lists, abbreviations, heading ids, and (unless switched off) typographic quotes and dashes;
+ * plus Medsite's links between pages and citations of a page's sources ({@code [@id]}).
  */
 public final class MarkdownRenderer {
 
@@ -113,7 +114,8 @@ public final class MarkdownRenderer {
         Paragraph first = document.getFirstChildAny(Paragraph.class) instanceof Paragraph p ? p : null;
         String firstParagraph = first == null ? "" : collapse(new TextCollectingVisitor().collectAndGetText(first));
         String text = new TextCollectingVisitor().collectAndGetText(document);
-        return new RenderedMarkdown(html, title, firstParagraph, countWords(text), toc, teaser, collapse(text));
+        return new RenderedMarkdown(html, title, firstParagraph, countWords(text), toc, teaser, collapse(text),
+                context.citations().order());
     }
 
     static int countWords(String text) {
@@ -144,6 +146,7 @@ public final class MarkdownRenderer {
         public void extend(HtmlRenderer.Builder builder, String rendererType) {
             builder.linkResolverFactory(new SiteLinkResolver.Factory());
             builder.attributeProviderFactory(new ExternalLinkAttributes.Factory());
+            builder.nodeRendererFactory(new CitationRenderer.Factory());
         }
     }
 }

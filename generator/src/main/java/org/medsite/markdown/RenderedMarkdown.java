@@ -10,11 +10,13 @@ package org.medsite.markdown;
  * @param toc the body's level-2 and level-3 headings, in order
  * @param teaser the plain text before a {@code <!--more-->} line, if the body has one
  * @param plainText the body's text without markup, for the search index
+ * @param cited the ids of the sources the body cites, in the order of first citation
  */
 public record RenderedMarkdown(String html, java.util.Optional<String> title, String firstParagraph, int wordCount,
-        java.util.List<TocEntry> toc, java.util.Optional<String> teaser, String plainText) {
+        java.util.List<TocEntry> toc, java.util.Optional<String> teaser, String plainText, java.util.List<String> cited) {
 
     public RenderedMarkdown {
         toc = java.util.List.copyOf(toc);
+        cited = java.util.List.copyOf(cited);
     }
 }

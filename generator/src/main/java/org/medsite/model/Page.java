@@ -1,9 +1,12 @@
 package org.medsite.model;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.medsite.frontmatter.FrontMatter;
+import org.medsite.medical.MedicalInfo;
+import org.medsite.medical.Source;
 
 /**
  * One page of the built site, its Markdown already rendered.
@@ -28,6 +31,8 @@ import org.medsite.frontmatter.FrontMatter;
  * @param wordCount the number of words of the body
  * @param toc the body's headings, for a table of contents
  * @param plainText the body's text without markup
+ * @param medical the page's medical metadata
+ * @param cited the ids of the sources the body cites, in the order of first citation
  */
 public record Page(
         String id,
@@ -48,10 +53,30 @@ public record Page(
         String contentHtml,
         int wordCount,
         List<org.medsite.markdown.TocEntry> toc,
-        String plainText) {
+        String plainText,
+        MedicalInfo medical,
+        List<String> cited) {
 
     public Page {
         toc = List.copyOf(toc);
+        cited = List.copyOf(cited);
+    }
+
+    /**
+     * The page's sources in reference-list order: cited ones in the order of first citation (so their
+     * numbers match the text), then the others as written.
+     */
+    public List<Source> orderedSources() {
+        List<Source> result = new ArrayList<>();
+        for (String id : cited) {
+            medical.source(id).ifPresent(result::add);
+        }
+        for (Source s : medical.sources()) {
+            if (!cited.contains(s.id())) {
+                result.add(s);
+            }
+        }
+        return result;
     }
 
     /** Reading time in whole minutes at 200 words a minute, a common estimate for adult readers. */

@@ -9,5 +9,7 @@ public enum PageKind {
     TAXONOMY,
     /** The pages of one term ({@code /tags/heart/}). */
     TERM,
+    /** The profile of an author or reviewer from the people registry ({@code /people/ana-ruiz/}). */
+    PERSON,
     NOT_FOUND
 }

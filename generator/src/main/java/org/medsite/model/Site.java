@@ -18,9 +18,10 @@ import org.medsite.config.SiteConfig;
  * @param taxonomies taxonomies by {@link #sectionKey(String, String)} of language and taxonomy name
  * @param related for each page id, the ids of up to five related pages
  * @param data the contents of {@code data/} as maps and lists ({@code data.people.ana-ruiz})
+ * @param people the people registry
  */
 public record Site(SiteConfig config, List<Page> pages, Map<String, Section> sections, Map<String, Taxonomy> taxonomies,
-        Map<String, List<String>> related, Map<String, Object> data) {
+        Map<String, List<String>> related, Map<String, Object> data, org.medsite.medical.PeopleRegistry people) {
 
     public Site {
         pages = List.copyOf(pages);
@@ -40,6 +41,20 @@ public record Site(SiteConfig config, List<Page> pages, Map<String, Section> sec
 
     public Optional<Taxonomy> taxonomy(String lang, String name) {
         return Optional.ofNullable(taxonomies.get(sectionKey(lang, name)));
+    }
+
+    /** The profile page of a person of the registry. */
+    public Optional<Page> personPage(String id) {
+        return pages.stream().filter(p -> p.kind() == PageKind.PERSON && p.id().equals("@person:" + id)).findFirst();
+    }
+
+    /** The pages a person wrote or reviewed, newest first. */
+    public List<Page> pagesBy(String personId) {
+        return pages.stream()
+                .filter(p -> p.isRegular() && (p.medical().author().filter(personId::equals).isPresent()
+                        || p.medical().reviewedBy().contains(personId)))
+                .sorted(PageOrder.BY_DATE)
+                .toList();
     }
 
     /** The home page of a language. */

@@ -23,6 +23,12 @@ public final class SiteAssembler {
 
     static final int DESCRIPTION_LENGTH = 160;
     static final int RELATED_PAGES = 5;
+    /** Where people's profile pages live. */
+    public static final String PEOPLE_PATH = "/people/";
+    static final org.medsite.medical.MedicalInfo NO_MEDICAL_INFO = new org.medsite.medical.MedicalInfo("page", false,
+            "patient", Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), List.of(),
+            Optional.empty(), List.of(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(),
+            Map.of());
 
     private SiteAssembler() {
     }
@@ -36,6 +42,14 @@ public final class SiteAssembler {
      */
     public static Site assemble(SiteConfig config, List<PageSource> sources, Map<String, String> urls,
             Map<String, RenderedMarkdown> rendered, Map<String, Object> data) {
+        return assemble(config, sources, urls, rendered, data, org.medsite.medical.PeopleRegistry.empty());
+    }
+
+    /**
+     * @param people the people registry; each person gets a profile page under {@value #PEOPLE_PATH}
+     */
+    public static Site assemble(SiteConfig config, List<PageSource> sources, Map<String, String> urls,
+            Map<String, RenderedMarkdown> rendered, Map<String, Object> data, org.medsite.medical.PeopleRegistry people) {
         List<Page> pages = new ArrayList<>();
         for (PageSource source : sources) {
             String url = urls.get(source.id());
@@ -47,9 +61,13 @@ public final class SiteAssembler {
         addGeneratedSections(config, pages);
         addHomes(config, pages);
         Map<String, Taxonomy> taxonomies = addTaxonomies(config, pages);
+        for (org.medsite.medical.Person person : people.all()) {
+            pages.add(generated("@person:" + person.id(), PageKind.PERSON, config.language(), person.displayName(), "",
+                    PEOPLE_PATH + Slugs.slugify(person.id()) + "/", "@person:" + person.id()));
+        }
         pages.add(generated("@404", PageKind.NOT_FOUND, config.language(), "Page not found", "", "/404.html", "404"));
         pages.sort(Comparator.comparing(Page::url).thenComparing(Page::id));
-        return new Site(config, pages, sections(config, pages), taxonomies, related(config, pages), data);
+        return new Site(config, pages, sections(config, pages), taxonomies, related(config, pages), data, people);
     }
 
     /** Every folder that holds pages, with its ancestors, is a section in each language it has pages in. */
@@ -218,7 +236,8 @@ public final class SiteAssembler {
         String translationKey = fm.translationKey().orElse(source.source().translationBase());
         return new Page(source.id(), pageKind, source.source().displayName(), source.lang(), translationKey, title,
                 description, summary, fm.date(), fm.lastmod().or(fm::date), topSection(folder), folder, url,
-                SitePaths.outputPath(url), fm, body.html(), body.wordCount(), body.toc(), body.plainText());
+                SitePaths.outputPath(url), fm, body.html(), body.wordCount(), body.toc(), body.plainText(), source.medical(),
+                body.cited());
     }
 
     /**
@@ -229,7 +248,8 @@ public final class SiteAssembler {
     private static Page generated(String id, PageKind kind, String lang, String title, String folder, String url,
             String translationKey) {
         return new Page(id, kind, "", lang, translationKey, title, "", "", Optional.empty(), Optional.empty(),
-                topSection(folder), folder, url, SitePaths.outputPath(url), FrontMatter.empty(), "", 0, List.of(), "");
+                topSection(folder), folder, url, SitePaths.outputPath(url), FrontMatter.empty(), "", 0, List.of(), "",
+                NO_MEDICAL_INFO, List.of());
     }
 
     /** Cuts text at a word boundary so a meta description reads as a sentence, not a fragment. */

@@ -19,8 +19,8 @@ public final class HtmlPostProcessor {
     }
 
     /** The default transformers of a build. */
-    public static HtmlPostProcessor standard(ImageDimensions images) {
-        return new HtmlPostProcessor(List.of(new ExternalLinkHardening(), images));
+    public static HtmlPostProcessor standard(ImageDimensions images, JsonLdInjector jsonLd) {
+        return new HtmlPostProcessor(List.of(new ExternalLinkHardening(), images, jsonLd));
     }
 
     public Document parse(String html) {

@@ -24,7 +24,8 @@ import org.medsite.render.TemplateEngine.TemplateProblemException;
  * (all entries of a list page), {@code paginator} ({@link Paginator}, on section and term pages: the entries
  * of this page of the list; only a template that reads it gets {@code page/2/} and beyond),
  * {@code section} ({@link SectionView} of the page's folder, if any), {@code taxonomy} ({@link TaxonomyView},
- * on a taxonomy's index), and the functions {@code relURL(path)}, {@code absURL(path)} and {@code t(key)}
+ * on a taxonomy's index), {@code person} ({@link PersonView}, on profile pages, whose {@code pages} are the
+ * person's), and the functions {@code relURL(path)}, {@code absURL(path)} and {@code t(key)}
  * (the theme's string {@code key} in the page's language, from {@code i18n/<lang>.yaml}).
  */
 public final class PageRenderer {
@@ -34,10 +35,13 @@ public final class PageRenderer {
 
     private final TemplateEngine engine;
     private final Translations translations;
+    private final java.time.LocalDate today;
 
-    public PageRenderer(TemplateEngine engine, Translations translations) {
+    /** @param today the build's date: it decides whether a page's medical review is due */
+    public PageRenderer(TemplateEngine engine, Translations translations, java.time.LocalDate today) {
         this.engine = engine;
         this.translations = translations;
+        this.today = today;
     }
 
     /**
@@ -47,7 +51,7 @@ public final class PageRenderer {
      * @return the HTML of each output file by output path
      */
     public Map<String, String> renderAll(Site site, FindingCollector findings) {
-        ViewFactory views = new ViewFactory(site);
+        ViewFactory views = new ViewFactory(site, today);
         Map<String, String> out = new ConcurrentHashMap<>();
         // Template problems repeat on every page that uses the template: report each once.
         Map<String, Boolean> reported = new ConcurrentHashMap<>();
@@ -124,7 +128,7 @@ public final class PageRenderer {
      */
     public Optional<String> renderRobots(Site site, String sitemap, FindingCollector findings) {
         Map<String, Object> model = new HashMap<>();
-        model.put("site", new ViewFactory(site).site(site.config().language()));
+        model.put("site", new ViewFactory(site, today).site(site.config().language()));
         if (sitemap != null) {
             model.put("sitemap", sitemap);
         }
@@ -178,6 +182,10 @@ public final class PageRenderer {
                 names.add("term.ftlh");
                 names.add("list.ftlh");
             }
+            case PERSON -> {
+                names.add("person.ftlh");
+                names.add("single.ftlh");
+            }
             case NOT_FOUND -> names.add("404.ftlh");
         }
         return names;
@@ -190,6 +198,7 @@ public final class PageRenderer {
             case PAGE -> "page " + page.url();
             case TAXONOMY -> "taxonomy index " + page.url();
             case TERM -> "term page " + page.url();
+            case PERSON -> "profile page " + page.url();
             case NOT_FOUND -> "the not-found page";
         };
     }
@@ -203,6 +212,11 @@ public final class PageRenderer {
             model.put("pages", views.site(page.lang()).pages());
         } else {
             model.put("pages", List.of());
+        }
+        if (page.kind() == PageKind.PERSON) {
+            String id = page.id().substring("@person:".length());
+            model.put("person", views.person(id));
+            model.put("pages", site.pagesBy(id).stream().map(views::page).toList());
         }
         if (page.kind() == PageKind.TAXONOMY) {
             site.taxonomies().values().stream().filter(t -> t.listPage().id().equals(page.id())).findFirst()

@@ -9,7 +9,7 @@ import java.util.Map;
  * are {@code null}, so templates test them with {@code ??} and default them with {@code !}.
  *
  * @param id the page's source path ({@code blog/flu.md}) or generated id
- * @param kind {@code home}, {@code section}, {@code page}, {@code taxonomy}, {@code term} or {@code 404}
+ * @param kind {@code home}, {@code section}, {@code page}, {@code taxonomy}, {@code term}, {@code person} or {@code 404}
  * @param title the title
  * @param description the meta description (never empty for pages with text)
  * @param summary the main message: front matter {@code summary}, else the first paragraph
@@ -34,6 +34,9 @@ import java.util.Map;
  * @param terms the page's terms with links, by taxonomy ({@code page.terms.tags})
  * @param related up to five pages sharing the most terms with this one
  * @param feeds the feeds of this page's section, then of the site, for {@code <link rel="alternate">}
+ * @param medicalInfo the page's typed medical information
+ * @param review who wrote and reviewed the page, and when
+ * @param sources the reference list, numbered as the text cites it
  */
 public record PageView(
         String id,
@@ -61,7 +64,10 @@ public record PageView(
         List<org.medsite.markdown.TocEntry> toc,
         Map<String, List<LinkView>> terms,
         List<LinkView> related,
-        List<FeedLink> feeds) {
+        List<FeedLink> feeds,
+        MedicalView medicalInfo,
+        MedicalView.ReviewView review,
+        List<MedicalView.SourceView> sources) {
 
     public boolean isHome() {
         return kind.equals("home");

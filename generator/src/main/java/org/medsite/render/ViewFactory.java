@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.medsite.config.MenuEntry;
 import org.medsite.config.SiteConfig;
+import org.medsite.medical.MedicalInfo;
+import org.medsite.medical.Person;
+import org.medsite.medical.Source;
 import org.medsite.model.FeedPlan;
 import org.medsite.model.Page;
 import org.medsite.model.PageKind;
@@ -33,9 +36,17 @@ final class ViewFactory {
     private final Map<String, PageView> pages = new HashMap<>();
     private final Map<String, SiteView> sites = new HashMap<>();
 
-    ViewFactory(Site site) {
+    private final java.time.LocalDate today;
+    private final Map<String, PersonView> people = new HashMap<>();
+
+    /** @param today the build's date, which decides whether a review is due */
+    ViewFactory(Site site, java.time.LocalDate today) {
         this.site = site;
         this.config = site.config();
+        this.today = today;
+        for (Person person : site.people().all()) {
+            people.put(person.id(), personView(person));
+        }
         for (Page page : site.pages()) {
             byId.put(page.id(), page);
         }
@@ -87,6 +98,7 @@ final class ViewFactory {
             case PAGE -> "page";
             case TAXONOMY -> "taxonomy";
             case TERM -> "term";
+            case PERSON -> "person";
             case NOT_FOUND -> "404";
         };
     }
@@ -120,7 +132,66 @@ final class ViewFactory {
                 page.section(), page.frontMatter().type().orElse(page.section()), page.tags(),
                 page.frontMatter().categories(), page.frontMatter().params(), page.frontMatter().medical(), image,
                 page.wordCount(), page.readingMinutes(), translations, page.sourceFile(), page.toc(), terms, related,
-                feedsOf(page));
+                feedsOf(page), medicalView(page.medical(), locale), review(page.medical(), locale), sources(page));
+    }
+
+    PersonView person(String id) {
+        return people.get(id);
+    }
+
+    private PersonView personView(Person p) {
+        Locale locale = Locale.forLanguageTag(config.language());
+        List<PersonView.CredentialView> credentials = p.credentials().stream()
+                .map(c -> new PersonView.CredentialView(c.kind(), c.name(), c.issuer().orElse(null),
+                        DateView.of(c.validUntil().map(d -> d.atStartOfDay().atOffset(java.time.ZoneOffset.UTC)).orElse(null),
+                                locale)))
+                .toList();
+        String url = site.personPage(p.id()).map(pg -> relUrl(pg.url())).orElse(null);
+        return new PersonView(p.id(), p.name(), p.displayName(), p.honorificPrefix().orElse(null),
+                p.honorificSuffix().orElse(null), p.jobTitle().orElse(null), p.medicalSpecialty(), p.licensedClinician(),
+                credentials, p.npi().orElse(null), p.bio().orElse(null), p.photo().map(this::imageUrl).orElse(null),
+                p.photoAlt().orElse(null), p.sameAs(), p.disclosures().orElse(null), url);
+    }
+
+    private static MedicalView medicalView(MedicalInfo m, Locale locale) {
+        return new MedicalView(m.type(), m.medical(), m.audience(), m.about().map(MedicalInfo.About::name).orElse(null),
+                m.about().flatMap(MedicalInfo.About::icd10).orElse(null), m.specialties(), m.disclosures().orElse(null),
+                m.sponsored().orElse(null),
+                m.history().stream().map(r -> new MedicalView.RevisionView(date(r.date(), locale), r.note())).toList(),
+                m.disclaimer().orElse(null), m.actions());
+    }
+
+    private MedicalView.ReviewView review(MedicalInfo m, Locale locale) {
+        String status;
+        if (m.lastReviewed().isEmpty()) {
+            status = "unreviewed";
+        } else if (m.nextReview().map(d -> !d.isAfter(today)).orElse(false)) {
+            status = "overdue";
+        } else if (m.nextReview().map(d -> !d.isAfter(today.plusDays(config.medical().dueSoonDays()))).orElse(false)) {
+            status = "due-soon";
+        } else {
+            status = "current";
+        }
+        return new MedicalView.ReviewView(m.author().map(people::get).orElse(null),
+                m.reviewedBy().stream().map(people::get).filter(java.util.Objects::nonNull).toList(),
+                m.factCheckedBy().stream().map(people::get).filter(java.util.Objects::nonNull).toList(),
+                m.lastReviewed().map(d -> date(d, locale)).orElse(null),
+                m.nextReview().map(d -> date(d, locale)).orElse(null), status);
+    }
+
+    private static List<MedicalView.SourceView> sources(Page page) {
+        List<MedicalView.SourceView> result = new ArrayList<>();
+        int n = 1;
+        for (Source s : page.orderedSources()) {
+            result.add(new MedicalView.SourceView(n++, s.id(), s.title(), s.publisher().orElse(null), s.year().orElse(null),
+                    s.url().orElse(null), s.doi().orElse(null), s.pmid().orElse(null), s.href().orElse(null),
+                    page.cited().contains(s.id())));
+        }
+        return result;
+    }
+
+    private static DateView date(java.time.LocalDate date, Locale locale) {
+        return DateView.of(date.atStartOfDay().atOffset(java.time.ZoneOffset.UTC), locale);
     }
 
     /** The feeds of the page's own section (or of the list page itself), then the site's. */

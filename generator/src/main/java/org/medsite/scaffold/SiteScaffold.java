@@ -31,7 +31,8 @@ public final class SiteScaffold {
             "content/blog/welcome-to-our-new-website.md",
             "content/library/_index.md",
             "content/library/hand-washing/index.md",
-            "data/people/example.yaml");
+            "data/people/example.yaml",
+            "data/people/example-reviewer.yaml");
 
     static final String POM = "pom.xml";
 

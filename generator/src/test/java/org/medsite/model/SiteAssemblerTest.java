@@ -18,13 +18,14 @@ import org.medsite.markdown.RenderedMarkdown;
 class SiteAssemblerTest {
 
     private final SiteConfig config = new SiteConfig("Clinic", "", "/", "en", List.of("en", "es"), "clinic", Map.of(),
-            MarkdownOptions.defaults(), Map.of(), Map.of(), SiteConfig.DEFAULT_TAXONOMIES, 10, Map.of());
+            MarkdownOptions.defaults(), Map.of(), Map.of(), SiteConfig.DEFAULT_TAXONOMIES, 10, Map.of(),
+            org.medsite.config.MedicalSettings.defaults(), Map.of());
 
     private PageSource page(String path, String folder, String lang, FrontMatter fm) {
         String base = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\..*", "");
         ContentSource source = new ContentSource(Path.of(path), path, SourceKind.PAGE, Optional.empty(), folder, base,
                 List.of());
-        return new PageSource(source, fm, "", 1, lang);
+        return new PageSource(source, fm, "", 1, lang, SiteAssembler.NO_MEDICAL_INFO);
     }
 
     private FrontMatter dated(String title, String date, int weight) {
@@ -48,7 +49,7 @@ class SiteAssemblerTest {
         for (PageSource s : sources) {
             urls.put(s.id(), "/" + s.id().replace(".md", "/"));
             rendered.put(s.id(), new RenderedMarkdown("<p>x</p>", Optional.empty(), "A first paragraph.", 3, List.of(),
-                    Optional.empty(), "A first paragraph."));
+                    Optional.empty(), "A first paragraph.", List.of()));
         }
         Site site = SiteAssembler.assemble(config, sources, urls, rendered, Map.of());
 
