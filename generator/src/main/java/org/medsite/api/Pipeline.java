@@ -19,8 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.time.LocalDate;
-import org.medsite.check.InternalLinkCheck;
-import org.medsite.check.MedicalPageCheck;
+import org.medsite.check.Checks;
 import org.medsite.check.SiteCheck;
 import org.medsite.diagnostics.Suggestions;
 import org.medsite.check.OutputIndex;
@@ -53,6 +52,7 @@ import org.medsite.model.Site;
 import org.medsite.model.SiteAssembler;
 import org.medsite.model.UrlPlanner;
 import org.medsite.output.AtomicSiteWriter;
+import org.medsite.output.EditorialReport;
 import org.medsite.output.FeedWriter;
 import org.medsite.output.Redirects;
 import org.medsite.output.SearchIndexWriter;
@@ -108,6 +108,13 @@ final class Pipeline {
                     OutputPlan plan = built.get().plan();
                     written = Optional.of(stage("write",
                             () -> new AtomicSiteWriter().write(plan, new OutputFolder(options.outputDir()))));
+                }
+                EditorialReport report = new EditorialReport(built.get().site(),
+                        options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), findings.sorted());
+                listener.info("editorial report: " + report.summary());
+                if (written.isPresent()) {
+                    new OutputFolder(options.outputDir()).writeBeside(EditorialReport.JSON_FILE, report.json());
+                    new OutputFolder(options.outputDir()).writeBeside(EditorialReport.HTML_FILE, report.html());
                 }
             }
         } catch (IOException e) {
@@ -179,22 +186,23 @@ final class Pipeline {
                     markdown.render(p.body(), new MarkdownContext(p.id(), p.source().displayName(), p.bodyLine(),
                             config.basePath(), targets, findings, p.frontMatter().title().isPresent(),
                             new Citations(p.medical().sources().stream().map(Source::id)
-                                    .collect(java.util.stream.Collectors.toSet()))))));
+                                    .collect(java.util.stream.Collectors.toSet())), p.lang()))));
             return map;
         }));
 
         PeopleRegistry people = PeopleRegistry.load(siteDir, data, findings);
         Site site = stage("assemble", () -> SiteAssembler.assemble(config, parsed, urls, rendered, data, people));
+        Checks checks = Checks.standard(config);
         stage("check", () -> {
             FindingCollector configured = findings.withLevels(config.checks());
             for (String rule : config.checks().keySet()) {
-                if (!MedicalPageCheck.RULES.contains(rule)) {
+                if (!Checks.configurableRules().contains(rule)) {
                     findings.warning("config.checks", SiteConfigLoader.FILE_NAME, 0, "there is no check '" + rule + "'"
-                            + Suggestions.didYouMean(rule, MedicalPageCheck.RULES));
+                            + Suggestions.didYouMean(rule, Checks.configurableRules()));
                 }
             }
             LocalDate today = options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
-            for (SiteCheck check : List.<SiteCheck>of(new MedicalPageCheck())) {
+            for (SiteCheck check : checks.site()) {
                 check.check(site, today, configured);
             }
             return null;
@@ -234,7 +242,7 @@ final class Pipeline {
                     path -> entries.containsKey(path) ? sizes.of(path, entries.get(path)::bytes) : Optional.empty()),
                     new JsonLdInjector(url -> config.hasAbsoluteBaseUrl() && byUrl.containsKey(url)
                             ? structuredData.of(byUrl.get(url)) : Optional.empty()));
-            List<PageCheck> checks = List.of(new InternalLinkCheck());
+            FindingCollector pageFindings = findings.withLevels(config.checks());
             Map<String, Page> byOutput = new HashMap<>();
             site.pages().forEach(p -> byOutput.put(p.outputPath(), p));
             // Later pages of a paginated list (blog/page/2/index.html) belong to their list page.
@@ -253,8 +261,8 @@ final class Pipeline {
                     String origin = page.sourceFile().isEmpty() ? e.getKey() : page.sourceFile();
                     if (!failedSources.contains(origin)) {
                         RenderedPage renderedPage = new RenderedPage(e.getKey(), page.url(), origin, document);
-                        for (PageCheck check : checks) {
-                            check.check(renderedPage, index, findings);
+                        for (PageCheck check : checks.pages()) {
+                            check.check(renderedPage, index, pageFindings);
                         }
                     }
                     map.put(e.getKey(), post.serialize(document));

@@ -14,6 +14,10 @@ import org.medsite.diagnostics.FindingCollector;
  */
 public final class InternalLinkCheck implements PageCheck {
 
+    /** The rules this check reports. */
+    public static final java.util.Set<String> RULES = java.util.Set.of("link.broken", "link.fragment",
+            "link.malformed", "link.outside-base");
+
     private static final String[][] REFERENCES = {
         {"a[href]", "href"}, {"area[href]", "href"}, {"link[href]", "href"}, {"img[src]", "src"},
         {"script[src]", "src"}, {"source[src]", "src"}, {"video[src]", "src"}, {"audio[src]", "src"},

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param sort the order of each section's list ({@code date}, {@code weight} or {@code title}); sections not
  *     named use weight, then date, then title
  * @param medical review cycle, disclaimer, emergency notice and editorial policy
+ * @param readability the reading grade targets by audience
  * @param checks severities of build-time checks changed by the site ({@code error}, {@code warning} or
  *     {@code off}), by rule id
  */
@@ -41,6 +42,7 @@ public record SiteConfig(
         int paginate,
         Map<String, String> sort,
         MedicalSettings medical,
+        ReadabilitySettings readability,
         Map<String, String> checks) {
 
     public static final String DEFAULT_THEME = "clinic";

@@ -29,7 +29,8 @@ public final class SiteConfigLoader {
 
     static final Set<String> KEYS = Set.of(
             "title", "description", "baseURL", "language", "languages", "theme", "permalinks", "markdown",
-            "menus", "params", "taxonomies", "paginate", "sort", "medical", "checks");
+            "menus", "params", "taxonomies", "paginate", "sort", "medical", "readability", "checks");
+    private static final Set<String> READABILITY_KEYS = Set.of("patient", "clinician", "spanishMinimum");
     private static final Set<String> MEDICAL_KEYS = Set.of("reviewCycleMonths", "dueSoonDays", "disclaimer",
             "emergencyNotice", "editorialPolicy");
     private static final Set<String> CHECK_LEVELS = Set.of("error", "warning", "off");
@@ -104,7 +105,45 @@ public final class SiteConfigLoader {
                 typeError("params", "a mapping of names to values");
             }
             return new SiteConfig(title, description, baseUrl, language, languages, theme, permalinks(),
-                    markdown(), menus(), params, taxonomies(), paginate(), sort(), medical(), checks());
+                    markdown(), menus(), params, taxonomies(), paginate(), sort(), medical(), readability(), checks());
+        }
+
+        private ReadabilitySettings readability() {
+            Object value = plain("readability");
+            ReadabilitySettings d = ReadabilitySettings.defaults();
+            if (value == null) {
+                return d;
+            }
+            int line = map.lineOf("readability", 0);
+            if (!(value instanceof Map<?, ?> m)) {
+                typeError("readability", "a mapping, e.g. 'patient: 8'");
+                return d;
+            }
+            for (Object key : m.keySet()) {
+                if (!READABILITY_KEYS.contains(String.valueOf(key))) {
+                    findings.warning("config.unknown-key", FILE_NAME, line, "unknown key 'readability." + key + "'"
+                            + Suggestions.didYouMean(String.valueOf(key), READABILITY_KEYS));
+                }
+            }
+            return new ReadabilitySettings(grade(m, "patient", d.patientGrade(), line),
+                    grade(m, "clinician", d.clinicianGrade(), line),
+                    m.get("spanishMinimum") instanceof Number n ? n.doubleValue() : d.spanishMinimum());
+        }
+
+        /** A grade, or "off" (which YAML 1.1 reads as false) to not check that audience. */
+        private java.util.OptionalDouble grade(Map<?, ?> m, String key, java.util.OptionalDouble fallback, int line) {
+            Object v = m.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (Boolean.FALSE.equals(v) || "off".equals(v)) {
+                return java.util.OptionalDouble.empty();
+            }
+            if (v instanceof Number n && n.doubleValue() > 0) {
+                return java.util.OptionalDouble.of(n.doubleValue());
+            }
+            findings.error("config.type", FILE_NAME, line, "'readability." + key + "' must be a grade such as 8, or off");
+            return fallback;
         }
 
         private MedicalSettings medical() {

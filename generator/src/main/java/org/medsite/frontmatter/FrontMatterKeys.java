@@ -18,7 +18,8 @@ public final class FrontMatterKeys {
      */
     public static final Set<String> MEDICAL = Set.of(
             "medical", "audience", "author", "reviewedBy", "factCheckedBy", "lastReviewed", "nextReview",
-            "sources", "about", "specialty", "disclosures", "sponsored", "history", "disclaimer", "actions");
+            "sources", "about", "specialty", "disclosures", "sponsored", "history", "disclaimer", "actions",
+            "readability");
 
     public static final Set<String> ALL;
 

@@ -13,9 +13,10 @@ import org.medsite.diagnostics.FindingCollector;
  * @param findings where broken links are reported
  * @param hasTitle whether the front matter gives a title (else a leading {@code # Heading} becomes it)
  * @param citations the sources the page may cite, collecting the order it cites them in
+ * @param lang the page's language, for readability formulas
  */
 public record MarkdownContext(String contentPath, String displayName, int bodyLine, String basePath,
-        LinkTargets links, FindingCollector findings, boolean hasTitle, Citations citations) {
+        LinkTargets links, FindingCollector findings, boolean hasTitle, Citations citations, String lang) {
 
     /** The file line of a 0-based line of the body. */
     public int fileLine(int bodyLineIndex) {

@@ -6,9 +6,11 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.definition.DefinitionExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.medsite.config.MarkdownOptions;
+import org.medsite.medical.Readability;
 
 /**
  * The render-Markdown stage: one Flexmark parser and renderer, built once per build and shared by all
@@ -36,6 +39,7 @@ import org.medsite.config.MarkdownOptions;
  */
 public final class MarkdownRenderer {
 
+    private static final java.util.regex.Pattern CITATION_MARKER = java.util.regex.Pattern.compile("\\[?@[\\w.-]+(;\\s*@[\\w.-]+)*\\]?");
     private static final java.util.regex.Pattern MORE = java.util.regex.Pattern.compile("<!--\\s*more\\s*-->");
 
     static final NullableDataKey<MarkdownContext> CONTEXT = new NullableDataKey<>("MEDSITE_PAGE_CONTEXT");
@@ -115,7 +119,30 @@ public final class MarkdownRenderer {
         String firstParagraph = first == null ? "" : collapse(new TextCollectingVisitor().collectAndGetText(first));
         String text = new TextCollectingVisitor().collectAndGetText(document);
         return new RenderedMarkdown(html, title, firstParagraph, countWords(text), toc, teaser, collapse(text),
-                context.citations().order());
+                context.citations().order(), Readability.of(prose(document), context.lang()));
+    }
+
+    /**
+     * The prose readability is measured on: paragraphs (list items' included), not headings, code,
+     * tables, footnotes or citation markers.
+     */
+    private static List<String> prose(Document document) {
+        List<String> blocks = new ArrayList<>();
+        for (Node node : document.getDescendants()) {
+            if (node instanceof Paragraph p && !insideFootnoteOrTable(p)) {
+                blocks.add(CITATION_MARKER.matcher(new TextCollectingVisitor().collectAndGetText(p)).replaceAll(""));
+            }
+        }
+        return blocks;
+    }
+
+    private static boolean insideFootnoteOrTable(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof FootnoteBlock || n instanceof TableBlock) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int countWords(String text) {

@@ -11,9 +11,11 @@ package org.medsite.markdown;
  * @param teaser the plain text before a {@code <!--more-->} line, if the body has one
  * @param plainText the body's text without markup, for the search index
  * @param cited the ids of the sources the body cites, in the order of first citation
+ * @param readability how hard the body's prose is to read
  */
 public record RenderedMarkdown(String html, java.util.Optional<String> title, String firstParagraph, int wordCount,
-        java.util.List<TocEntry> toc, java.util.Optional<String> teaser, String plainText, java.util.List<String> cited) {
+        java.util.List<TocEntry> toc, java.util.Optional<String> teaser, String plainText, java.util.List<String> cited,
+        org.medsite.medical.Readability readability) {
 
     public RenderedMarkdown {
         toc = java.util.List.copyOf(toc);

@@ -26,12 +26,13 @@ import java.util.Optional;
  * @param disclaimer a page-specific disclaimer replacing the site's
  * @param actions "what to do next" items for patients
  * @param lines the front matter line of each medical key, for findings
+ * @param readabilityTarget a page's own reading-grade target and why, replacing its audience's
  */
 public record MedicalInfo(String type, boolean medical, String audience, Optional<String> author,
         List<String> reviewedBy, List<String> factCheckedBy, Optional<LocalDate> lastReviewed,
         Optional<LocalDate> nextReview, List<Source> sources, Optional<About> about, List<String> specialties,
         Optional<String> disclosures, Optional<String> sponsored, List<Revision> history, Optional<String> disclaimer,
-        List<String> actions, java.util.Map<String, Integer> lines) {
+        List<String> actions, java.util.Map<String, Integer> lines, Optional<ReadabilityTarget> readabilityTarget) {
 
     /** Content types that are medical unless a page says {@code medical: false}. */
     public static final List<String> CLINICAL_TYPES = List.of("condition", "treatment", "test", "medication",
@@ -69,6 +70,15 @@ public record MedicalInfo(String type, boolean medical, String audience, Optiona
      * @param note what changed
      */
     public record Revision(LocalDate date, String note) {
+    }
+
+    /**
+     * A page's justified exception to its audience's reading grade.
+     *
+     * @param grade the highest grade for this page
+     * @param reason why this page needs it ("names the medicines exactly as on the label")
+     */
+    public record ReadabilityTarget(double grade, String reason) {
     }
 
     public Optional<Source> source(String id) {

@@ -52,7 +52,7 @@ public final class MedicalMetadataReader {
                 .or(() -> lastReviewed.map(d -> d.plusMonths(policy.cycleMonths())));
         return new MedicalInfo(type, medical, audience, r.text("author"), r.list("reviewedBy"), r.list("factCheckedBy"),
                 lastReviewed, nextReview, r.sources(), r.about(), r.list("specialty"), r.text("disclosures"),
-                r.text("sponsored"), r.history(), r.text("disclaimer"), r.list("actions"), lines(raw, lineOf));
+                r.text("sponsored"), r.history(), r.text("disclaimer"), r.list("actions"), lines(raw, lineOf), r.readabilityTarget());
     }
 
     private static Map<String, Integer> lines(Map<String, Object> raw, java.util.function.ToIntFunction<String> lineOf) {
@@ -223,6 +223,18 @@ public final class MedicalMetadataReader {
                 return Optional.empty();
             }
             return Optional.of(new MedicalInfo.About(String.valueOf(v), Optional.empty(), Optional.empty()));
+        }
+
+        Optional<MedicalInfo.ReadabilityTarget> readabilityTarget() {
+            Object v = raw.get("readability");
+            if (v == null) {
+                return Optional.empty();
+            }
+            if (v instanceof Map<?, ?> m && m.get("target") instanceof Number n && str(m.get("reason")) != null) {
+                return Optional.of(new MedicalInfo.ReadabilityTarget(n.doubleValue(), str(m.get("reason"))));
+            }
+            error("readability", "'readability' must be {target: <grade>, reason: <why this page needs it>}");
+            return Optional.empty();
         }
 
         List<MedicalInfo.Revision> history() {

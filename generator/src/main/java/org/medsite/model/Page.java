@@ -33,6 +33,7 @@ import org.medsite.medical.Source;
  * @param plainText the body's text without markup
  * @param medical the page's medical metadata
  * @param cited the ids of the sources the body cites, in the order of first citation
+ * @param readability how hard the body's prose is to read
  */
 public record Page(
         String id,
@@ -55,7 +56,8 @@ public record Page(
         List<org.medsite.markdown.TocEntry> toc,
         String plainText,
         MedicalInfo medical,
-        List<String> cited) {
+        List<String> cited,
+        org.medsite.medical.Readability readability) {
 
     public Page {
         toc = List.copyOf(toc);

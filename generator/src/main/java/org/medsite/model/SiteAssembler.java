@@ -28,7 +28,7 @@ public final class SiteAssembler {
     static final org.medsite.medical.MedicalInfo NO_MEDICAL_INFO = new org.medsite.medical.MedicalInfo("page", false,
             "patient", Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), List.of(),
             Optional.empty(), List.of(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(),
-            Map.of());
+            Map.of(), Optional.empty());
 
     private SiteAssembler() {
     }
@@ -237,7 +237,7 @@ public final class SiteAssembler {
         return new Page(source.id(), pageKind, source.source().displayName(), source.lang(), translationKey, title,
                 description, summary, fm.date(), fm.lastmod().or(fm::date), topSection(folder), folder, url,
                 SitePaths.outputPath(url), fm, body.html(), body.wordCount(), body.toc(), body.plainText(), source.medical(),
-                body.cited());
+                body.cited(), body.readability());
     }
 
     /**
@@ -249,7 +249,7 @@ public final class SiteAssembler {
             String translationKey) {
         return new Page(id, kind, "", lang, translationKey, title, "", "", Optional.empty(), Optional.empty(),
                 topSection(folder), folder, url, SitePaths.outputPath(url), FrontMatter.empty(), "", 0, List.of(), "",
-                NO_MEDICAL_INFO, List.of());
+                NO_MEDICAL_INFO, List.of(), org.medsite.medical.Readability.of(List.of(), lang));
     }
 
     /** Cuts text at a word boundary so a meta description reads as a sentence, not a fragment. */

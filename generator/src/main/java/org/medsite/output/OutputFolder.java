@@ -33,6 +33,18 @@ public final class OutputFolder {
         return dir.resolveSibling("." + dir.getFileName() + suffix);
     }
 
+    /**
+     * Writes a file next to the output folder, for what belongs to the site's editors rather than its
+     * readers (the editorial report): never deployed with the site. Written whole, then moved into place.
+     */
+    public void writeBeside(String fileName, byte[] bytes) throws IOException {
+        Path target = dir.resolveSibling(fileName);
+        Path tmp = dir.resolveSibling("." + fileName + ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** Why this folder may not be used as the output of the site in {@code siteDir}, if it may not. */
     public Optional<String> problemWith(Path siteDir) throws IOException {
         Path site = siteDir.toAbsolutePath().normalize();

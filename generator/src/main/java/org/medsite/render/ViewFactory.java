@@ -14,6 +14,7 @@ import org.medsite.config.MenuEntry;
 import org.medsite.config.SiteConfig;
 import org.medsite.medical.MedicalInfo;
 import org.medsite.medical.Person;
+import org.medsite.medical.ReviewStatus;
 import org.medsite.medical.Source;
 import org.medsite.model.FeedPlan;
 import org.medsite.model.Page;
@@ -162,16 +163,7 @@ final class ViewFactory {
     }
 
     private MedicalView.ReviewView review(MedicalInfo m, Locale locale) {
-        String status;
-        if (m.lastReviewed().isEmpty()) {
-            status = "unreviewed";
-        } else if (m.nextReview().map(d -> !d.isAfter(today)).orElse(false)) {
-            status = "overdue";
-        } else if (m.nextReview().map(d -> !d.isAfter(today.plusDays(config.medical().dueSoonDays()))).orElse(false)) {
-            status = "due-soon";
-        } else {
-            status = "current";
-        }
+        String status = ReviewStatus.of(m, today, config.medical().dueSoonDays()).id();
         return new MedicalView.ReviewView(m.author().map(people::get).orElse(null),
                 m.reviewedBy().stream().map(people::get).filter(java.util.Objects::nonNull).toList(),
                 m.factCheckedBy().stream().map(people::get).filter(java.util.Objects::nonNull).toList(),

@@ -107,7 +107,8 @@ class MedsiteBuildTest {
         assertThat(TestSite.snapshot(site.out)).isEqualTo(before);
         try (var siblings = Files.list(tmp)) {
             assertThat(siblings.map(p -> p.getFileName().toString()))
-                    .allMatch(n -> n.equals("site") || n.equals("out") || n.equals(".out.medsite"));
+                    .allMatch(n -> n.equals("site") || n.equals("out") || n.equals(".out.medsite")
+                            || n.startsWith("medsite-report."));
         }
     }
 

@@ -28,7 +28,7 @@ class CitationTest {
             }
         };
         return renderer.render(markdown, new MarkdownContext("a.md", "content/a.md", 10, "/", none, findings, true,
-                new Citations(Set.of("cdc", "nih", "uspstf"))));
+                new Citations(Set.of("cdc", "nih", "uspstf")), "en"));
     }
 
     @Test

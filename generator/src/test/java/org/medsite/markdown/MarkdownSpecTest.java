@@ -61,7 +61,7 @@ class MarkdownSpecTest {
                 return Optional.empty();
             }
         };
-        return new MarkdownContext("page.md", "content/page.md", 1, "/", none, findings, true, Citations.none());
+        return new MarkdownContext("page.md", "content/page.md", 1, "/", none, findings, true, Citations.none(), "en");
     }
 
     private static List<Example> read(String spec) throws IOException {

@@ -32,7 +32,7 @@ class SiteLinkResolverTest {
 
     private Document render(String markdown, String basePath, FindingCollector findings) {
         String html = renderer.render(markdown, new MarkdownContext("blog/post.md", "content/blog/post.md", 5,
-                basePath, targets, findings, true, Citations.none())).html();
+                basePath, targets, findings, true, Citations.none(), "en")).html();
         return Jsoup.parseBodyFragment(html);
     }
 

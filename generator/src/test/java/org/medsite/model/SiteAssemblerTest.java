@@ -19,7 +19,7 @@ class SiteAssemblerTest {
 
     private final SiteConfig config = new SiteConfig("Clinic", "", "/", "en", List.of("en", "es"), "clinic", Map.of(),
             MarkdownOptions.defaults(), Map.of(), Map.of(), SiteConfig.DEFAULT_TAXONOMIES, 10, Map.of(),
-            org.medsite.config.MedicalSettings.defaults(), Map.of());
+            org.medsite.config.MedicalSettings.defaults(), org.medsite.config.ReadabilitySettings.defaults(), Map.of());
 
     private PageSource page(String path, String folder, String lang, FrontMatter fm) {
         String base = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\..*", "");
@@ -49,7 +49,7 @@ class SiteAssemblerTest {
         for (PageSource s : sources) {
             urls.put(s.id(), "/" + s.id().replace(".md", "/"));
             rendered.put(s.id(), new RenderedMarkdown("<p>x</p>", Optional.empty(), "A first paragraph.", 3, List.of(),
-                    Optional.empty(), "A first paragraph.", List.of()));
+                    Optional.empty(), "A first paragraph.", List.of(), org.medsite.medical.Readability.of(List.of(), "en")));
         }
         Site site = SiteAssembler.assemble(config, sources, urls, rendered, Map.of());
 

@@ -1,0 +1,34 @@
+package org.medsite.check;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.medsite.config.SiteConfig;
+
+/**
+ * The build-time checks of a site, in one place: those of the assembled site and those of each rendered
+ * page. The pipeline runs whatever is listed here; a new check is added here and nowhere else.
+ *
+ * @param site checks of the assembled site
+ * @param pages checks of each rendered page
+ */
+public record Checks(List<SiteCheck> site, List<PageCheck> pages) {
+
+    public Checks {
+        site = List.copyOf(site);
+        pages = List.copyOf(pages);
+    }
+
+    /** The checks every build runs. */
+    public static Checks standard(SiteConfig config) {
+        return new Checks(List.of(new MedicalPageCheck(), new ReadabilityCheck()), List.of(new InternalLinkCheck()));
+    }
+
+    /** Rule ids a site may change the severity of ({@code checks:} in site.yaml). */
+    public static Set<String> configurableRules() {
+        Set<String> rules = new TreeSet<>(MedicalPageCheck.RULES);
+        rules.addAll(InternalLinkCheck.RULES);
+        rules.addAll(ReadabilityCheck.RULES);
+        return rules;
+    }
+}

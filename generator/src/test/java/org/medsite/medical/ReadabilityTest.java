@@ -1,0 +1,92 @@
+package org.medsite.medical;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReadabilityTest {
+
+    /** Counts from a pronouncing dictionary (CMUdict) for everyday and health words. */
+    private static final Map<String, Integer> DICTIONARY = Map.ofEntries(
+            Map.entry("cat", 1), Map.entry("blood", 1), Map.entry("heart", 1), Map.entry("make", 1),
+            Map.entry("hoped", 1), Map.entry("table", 2), Map.entry("simple", 2), Map.entry("little", 2),
+            Map.entry("pressure", 2), Map.entry("wanted", 2), Map.entry("boxes", 2), Map.entry("water", 2),
+            Map.entry("doctor", 2), Map.entry("health", 1), Map.entry("exercise", 3), Map.entry("medicine", 3),
+            Map.entry("hypertension", 4), Map.entry("cholesterol", 4), Map.entry("diabetes", 4),
+            Map.entry("biology", 4), Map.entry("radio", 3), Map.entry("video", 3), Map.entry("calcium", 3),
+            Map.entry("physician", 3), Map.entry("pneumonia", 4), Map.entry("special", 2), Map.entry("nation", 2),
+            Map.entry("society", 4), Map.entry("actual", 3), Map.entry("quality", 3), Map.entry("language", 2),
+            Map.entry("vaccination", 4), Map.entry("infection", 3), Map.entry("important", 3),
+            Map.entry("cardiovascular", 6), Map.entry("family", 3), Map.entry("every", 2), Map.entry("screening", 2),
+            Map.entry("symptoms", 2), Map.entry("asthma", 2), Map.entry("influenza", 4), Map.entry("kidney", 2),
+            Map.entry("stroke", 1), Map.entry("checked", 1), Map.entry("often", 2), Map.entry("people", 2));
+
+    @Test
+    void syllableCountsAgreeWithTheDictionaryOnMostWords() {
+        List<String> wrong = DICTIONARY.entrySet().stream()
+                .filter(e -> Syllables.english(e.getKey()) != e.getValue())
+                .map(e -> e.getKey() + "=" + Syllables.english(e.getKey()) + " (dictionary " + e.getValue() + ")")
+                .sorted().toList();
+        assertThat(wrong.size()).as("miscounted: %s", wrong).isLessThanOrEqualTo(DICTIONARY.size() / 20);
+    }
+
+    @Test
+    void spanishSyllablesFollowDiphthongsAndHiatus() {
+        assertThat(Syllables.spanish("presión")).isEqualTo(2);
+        assertThat(Syllables.spanish("día")).isEqualTo(2);
+        assertThat(Syllables.spanish("cuidado")).isEqualTo(3);
+        assertThat(Syllables.spanish("leer")).isEqualTo(2);
+        assertThat(Syllables.spanish("que")).isEqualTo(1);
+        assertThat(Syllables.spanish("guitarra")).isEqualTo(3);
+        assertThat(Syllables.spanish("arterial")).isEqualTo(3);
+    }
+
+    /** The classic worked example: six one-syllable words in one sentence. */
+    @Test
+    void theCatSatOnTheMat() {
+        Readability r = Readability.of(List.of("The cat sat on the mat."), "en");
+        assertThat(r.words()).isEqualTo(6);
+        assertThat(r.sentences()).isEqualTo(1);
+        assertThat(r.syllables()).isEqualTo(6);
+        assertThat(r.readingEase()).isCloseTo(116.145, within(0.001)); // 206.835 - 1.015*6 - 84.6*1
+        assertThat(r.grade()).isCloseTo(-1.45, within(0.001)); // 0.39*6 + 11.8*1 - 15.59
+        assertThat(r.smog()).isCloseTo(3.1291, within(0.0001)); // no polysyllables
+    }
+
+    /** SMOG: 30 sentences holding 30 words of three or more syllables give 1.043 * sqrt(30) + 3.1291. */
+    @Test
+    void smogFollowsMcLaughlinsFormula() {
+        Readability r = Readability.of(List.of("Exercise helps people. ".repeat(30)), "en");
+        assertThat(r.sentences()).isEqualTo(30);
+        assertThat(r.polysyllables()).isEqualTo(30);
+        assertThat(r.smog()).isCloseTo(1.0430 * Math.sqrt(30) + 3.1291, within(0.001));
+    }
+
+    @Test
+    void sentencesEndAtStopsButNotAtAbbreviationsAndListItemsAreSentences() {
+        Readability r = Readability.of(List.of("Dr. Ruiz said so. Take 2.5 mg, e.g. with food!", "Eat less salt"), "en");
+        assertThat(r.sentences()).isEqualTo(3);
+        assertThat(r.longestSentences().get(0)).isEqualTo("Take 2.5 mg, e.g. with food!");
+    }
+
+    @Test
+    void spanishUsesASpanishFormulaAndOtherLanguagesAreNotMeasured() {
+        Readability es = Readability.of(List.of("La presión arterial alta es común. Revísela cada año."), "es");
+        assertThat(es.measured()).isTrue();
+        assertThat(es.grade()).isNaN();
+        assertThat(es.readingEase()).isBetween(40.0, 100.0);
+        Readability fr = Readability.of(List.of("La tension artérielle est fréquente."), "fr");
+        assertThat(fr.measured()).isFalse();
+    }
+
+    @Test
+    void plainHealthTextScoresBelowGradeEight() {
+        Readability r = Readability.of(List.of("High blood pressure is common. It often has no signs. "
+                + "Get your blood pressure checked once a year. Eat less salt and move your body every day."), "en");
+        assertThat(r.grade()).isLessThan(8);
+        assertThat(r.readingEase()).isGreaterThan(60);
+    }
+}
