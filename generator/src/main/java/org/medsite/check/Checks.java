@@ -21,7 +21,10 @@ public record Checks(List<SiteCheck> site, List<PageCheck> pages) {
 
     /** The checks every build runs. */
     public static Checks standard(SiteConfig config) {
-        return new Checks(List.of(new MedicalPageCheck(), new ReadabilityCheck()), List.of(new InternalLinkCheck()));
+        java.util.Optional<String> ownHost = config.hasAbsoluteBaseUrl()
+                ? ThirdPartyRequestCheck.host(config.baseUrl()) : java.util.Optional.empty();
+        return new Checks(List.of(new MedicalPageCheck(), new ReadabilityCheck(), new PrivacyContentCheck()),
+                List.of(new InternalLinkCheck(), new ThirdPartyRequestCheck(config.privacy(), ownHost)));
     }
 
     /** Rule ids a site may change the severity of ({@code checks:} in site.yaml). */
@@ -29,6 +32,8 @@ public record Checks(List<SiteCheck> site, List<PageCheck> pages) {
         Set<String> rules = new TreeSet<>(MedicalPageCheck.RULES);
         rules.addAll(InternalLinkCheck.RULES);
         rules.addAll(ReadabilityCheck.RULES);
+        rules.addAll(ThirdPartyRequestCheck.RULES);
+        rules.addAll(PrivacyContentCheck.RULES);
         return rules;
     }
 }

@@ -29,7 +29,9 @@ public final class SiteConfigLoader {
 
     static final Set<String> KEYS = Set.of(
             "title", "description", "baseURL", "language", "languages", "theme", "permalinks", "markdown",
-            "menus", "params", "taxonomies", "paginate", "sort", "medical", "readability", "checks");
+            "menus", "params", "taxonomies", "paginate", "sort", "medical", "readability", "privacy", "checks");
+    private static final Set<String> PRIVACY_KEYS = Set.of("allowedHosts", "bookingHosts", "hipaaCoveredEntity",
+            "policyPage", "noticePage");
     private static final Set<String> READABILITY_KEYS = Set.of("patient", "clinician", "spanishMinimum");
     private static final Set<String> MEDICAL_KEYS = Set.of("reviewCycleMonths", "dueSoonDays", "disclaimer",
             "emergencyNotice", "editorialPolicy");
@@ -105,7 +107,46 @@ public final class SiteConfigLoader {
                 typeError("params", "a mapping of names to values");
             }
             return new SiteConfig(title, description, baseUrl, language, languages, theme, permalinks(),
-                    markdown(), menus(), params, taxonomies(), paginate(), sort(), medical(), readability(), checks());
+                    markdown(), menus(), params, taxonomies(), paginate(), sort(), medical(), readability(), privacy(), checks());
+        }
+
+        private PrivacySettings privacy() {
+            Object value = plain("privacy");
+            PrivacySettings d = PrivacySettings.defaults();
+            if (value == null) {
+                return d;
+            }
+            int line = map.lineOf("privacy", 0);
+            if (!(value instanceof Map<?, ?> m)) {
+                typeError("privacy", "a mapping, e.g. 'allowedHosts: [{host: player.vimeo.com, reason: ...}]'");
+                return d;
+            }
+            for (Object key : m.keySet()) {
+                if (!PRIVACY_KEYS.contains(String.valueOf(key))) {
+                    findings.warning("config.unknown-key", FILE_NAME, line, "unknown key 'privacy." + key + "'"
+                            + Suggestions.didYouMean(String.valueOf(key), PRIVACY_KEYS));
+                }
+            }
+            List<PrivacySettings.AllowedHost> allowed = new ArrayList<>();
+            if (m.get("allowedHosts") instanceof List<?> list) {
+                for (Object item : list) {
+                    if (item instanceof Map<?, ?> h && h.get("host") != null && h.get("reason") != null
+                            && !String.valueOf(h.get("reason")).isBlank()) {
+                        allowed.add(new PrivacySettings.AllowedHost(String.valueOf(h.get("host")).strip(),
+                                String.valueOf(h.get("reason")).strip()));
+                    } else {
+                        findings.error("config.privacy", FILE_NAME, line, "each of 'privacy.allowedHosts' needs a 'host' "
+                                + "and a 'reason' (why the practice accepts requests to it)");
+                    }
+                }
+            }
+            List<String> booking = new ArrayList<>();
+            if (m.get("bookingHosts") instanceof List<?> list) {
+                list.forEach(h -> booking.add(String.valueOf(h).strip()));
+            }
+            return new PrivacySettings(allowed, booking, Boolean.TRUE.equals(m.get("hipaaCoveredEntity")),
+                    m.get("policyPage") == null ? d.policyPage() : String.valueOf(m.get("policyPage")),
+                    m.get("noticePage") == null ? d.noticePage() : String.valueOf(m.get("noticePage")));
         }
 
         private ReadabilitySettings readability() {

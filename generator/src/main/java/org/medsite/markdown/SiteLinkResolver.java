@@ -32,6 +32,9 @@ final class SiteLinkResolver implements LinkResolver {
             return link;
         }
         String url = link.getUrl();
+        if (node instanceof com.vladsch.flexmark.ast.MailLink) {
+            return link; // An e-mail address written bare; the renderer adds "mailto:".
+        }
         if (url.isEmpty() || url.startsWith("#") || url.startsWith("//") || SCHEME.matcher(url).find()) {
             return link;
         }

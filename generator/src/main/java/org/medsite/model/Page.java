@@ -34,6 +34,8 @@ import org.medsite.medical.Source;
  * @param medical the page's medical metadata
  * @param cited the ids of the sources the body cites, in the order of first citation
  * @param readability how hard the body's prose is to read
+ * @param body the Markdown body as written, for checks that point at lines
+ * @param bodyLine the file line on which the body starts
  */
 public record Page(
         String id,
@@ -57,7 +59,9 @@ public record Page(
         String plainText,
         MedicalInfo medical,
         List<String> cited,
-        org.medsite.medical.Readability readability) {
+        org.medsite.medical.Readability readability,
+        String body,
+        int bodyLine) {
 
     public Page {
         toc = List.copyOf(toc);

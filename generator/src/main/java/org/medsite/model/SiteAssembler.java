@@ -237,7 +237,7 @@ public final class SiteAssembler {
         return new Page(source.id(), pageKind, source.source().displayName(), source.lang(), translationKey, title,
                 description, summary, fm.date(), fm.lastmod().or(fm::date), topSection(folder), folder, url,
                 SitePaths.outputPath(url), fm, body.html(), body.wordCount(), body.toc(), body.plainText(), source.medical(),
-                body.cited(), body.readability());
+                body.cited(), body.readability(), source.body(), source.bodyLine());
     }
 
     /**
@@ -249,7 +249,7 @@ public final class SiteAssembler {
             String translationKey) {
         return new Page(id, kind, "", lang, translationKey, title, "", "", Optional.empty(), Optional.empty(),
                 topSection(folder), folder, url, SitePaths.outputPath(url), FrontMatter.empty(), "", 0, List.of(), "",
-                NO_MEDICAL_INFO, List.of(), org.medsite.medical.Readability.of(List.of(), lang));
+                NO_MEDICAL_INFO, List.of(), org.medsite.medical.Readability.of(List.of(), lang), "", 1);
     }
 
     /** Cuts text at a word boundary so a meta description reads as a sentence, not a fragment. */

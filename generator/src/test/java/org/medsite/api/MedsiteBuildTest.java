@@ -77,7 +77,8 @@ class MedsiteBuildTest {
                 .file("content/_index.md", "---\ntitle: Home\n---\n")
                 .file("content/blog/a.md", "---\ntitle: A\ndate: 2025-01-01\ntags: [x]\n---\n\"Quotes\" -- and [b](b.md).\n")
                 .file("content/blog/b.md", "---\ntitle: B\ndate: 2025-01-02\n---\n| a | b |\n|---|---|\n| 1 | 2 |\n")
-                .file("data/practice.yaml", "name: Demo\n");
+                .file("data/practice.yaml", "name: Demo\n")
+                .file("content/privacy.md", "---\ntitle: Privacy\n---\nNo trackers.\n");
         site.build();
         Map<String, String> first = TestSite.snapshot(site.out);
         BuildResult second = Medsite.forSite(site.dir).outputDir(tmp.resolve("out2")).now(TestSite.NOW).threads(1).build();

@@ -1,0 +1,143 @@
+package org.medsite.check;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.medsite.config.PrivacySettings;
+import org.medsite.diagnostics.FindingCollector;
+
+/**
+ * Nothing on a page may load from another host unless the site allows it. Tracking pixels and tag
+ * managers on health websites are what the HHS OCR bulletin on online tracking technologies (2022,
+ * revised 2024) and the FTC's GoodRx and BetterHelp actions were about: a request to a third party from
+ * "/library/hiv-testing/" discloses health information. Known trackers are errors even when allowed.
+ */
+public final class ThirdPartyRequestCheck implements PageCheck {
+
+    public static final Set<String> RULES = Set.of("privacy.tracker", "privacy.third-party", "privacy.video-embed",
+            "privacy.form");
+
+    /** Hosts of analytics, advertising and session-recording services, matched with their subdomains. */
+    static final List<String> TRACKER_HOSTS = List.of(
+            "google-analytics.com", "googletagmanager.com", "doubleclick.net", "googleadservices.com",
+            "googlesyndication.com", "analytics.google.com", "connect.facebook.net", "facebook.com", "fbcdn.net",
+            "analytics.tiktok.com", "tiktok.com", "snap.licdn.com", "px.ads.linkedin.com", "ads.linkedin.com",
+            "bat.bing.com", "clarity.ms", "hotjar.com", "hotjar.io", "js.hs-scripts.com", "js.hs-analytics.net",
+            "hs-analytics.net", "cdn.segment.com", "api.segment.io", "mixpanel.com", "amplitude.com",
+            "fullstory.com", "heapanalytics.com", "sc-static.net", "ads-twitter.com", "static.ads-twitter.com",
+            "analytics.twitter.com", "pinimg.com", "ct.pinterest.com", "quantserve.com", "scorecardresearch.com",
+            "newrelic.com", "nr-data.net", "mouseflow.com", "crazyegg.com", "optimizely.com", "criteo.com",
+            "taboola.com", "outbrain.com", "adroll.com");
+
+    /** Inline snippets of the same services. */
+    static final Pattern TRACKER_SNIPPET = Pattern.compile(
+            "\\bgtag\\s*\\(|\\bfbq\\s*\\(|\\bdataLayer\\b|\\b_paq\\s*\\.|\\bhj\\s*\\(|\\bttq\\s*\\.|_linkedin_partner_id"
+                    + "|\\buetq\\b|\\bclarity\\s*\\(|\\b_hsq\\b|\\bmixpanel\\s*\\.|\\banalytics\\s*\\.\\s*(track|page)\\s*\\(");
+
+    private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*['\"]?([^'\")\\s]+)|@import\\s+['\"]([^'\"]+)");
+    private static final String[][] LOADS = {
+        {"script[src]", "src"}, {"iframe[src]", "src"}, {"frame[src]", "src"}, {"img[src]", "src"},
+        {"source[src]", "src"}, {"video[src]", "src"}, {"video[poster]", "poster"}, {"audio[src]", "src"},
+        {"track[src]", "src"}, {"embed[src]", "src"}, {"object[data]", "data"}, {"input[type=image][src]", "src"},
+        {"link[href]:not([rel~=(?i)^(alternate|canonical|author|license|me|next|prev|search|help)$])", "href"},
+    };
+
+    private final PrivacySettings privacy;
+    private final Optional<String> ownHost;
+
+    /** @param ownHost the site's own host, from an absolute base URL */
+    public ThirdPartyRequestCheck(PrivacySettings privacy, Optional<String> ownHost) {
+        this.privacy = privacy;
+        this.ownHost = ownHost.map(h -> h.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public void check(RenderedPage page, OutputIndex output, FindingCollector findings) {
+        for (String[] load : LOADS) {
+            for (Element e : page.document().select(load[0])) {
+                request(page, e.tagName(), e.attr(load[1]), findings);
+            }
+        }
+        for (Element e : page.document().select("img[srcset], source[srcset]")) {
+            for (String candidate : e.attr("srcset").split(",")) {
+                request(page, e.tagName(), candidate.strip().split("\\s+")[0], findings);
+            }
+        }
+        for (Element e : page.document().select("[style]")) {
+            css(page, e.attr("style"), findings);
+        }
+        for (Element style : page.document().select("style")) {
+            css(page, style.data(), findings);
+        }
+        for (Element script : page.document().select("script:not([src])")) {
+            Matcher m = TRACKER_SNIPPET.matcher(script.data());
+            if (!script.attr("type").equals("application/ld+json") && m.find()) {
+                findings.error("privacy.tracker", page.origin(), 0, "inline script with a tracking snippet ('"
+                        + m.group().strip() + "'); tracking on health pages discloses what patients read — remove it");
+            }
+        }
+        for (Element form : page.document().select("form[action]")) {
+            host(form.attr("action")).filter(h -> !isOwn(h) && !isBooking(h)).ifPresent(h -> findings.error(
+                    "privacy.form", page.origin(), 0, "form sends what a patient types to " + h + "; forms may post only "
+                            + "to the site or to a booking provider listed in privacy.bookingHosts"));
+        }
+    }
+
+    private void css(RenderedPage page, String css, FindingCollector findings) {
+        Matcher m = CSS_URL.matcher(css);
+        while (m.find()) {
+            request(page, "style", m.group(1) != null ? m.group(1) : m.group(2), findings);
+        }
+    }
+
+    private void request(RenderedPage page, String tag, String url, FindingCollector findings) {
+        Optional<String> host = host(url);
+        if (host.isEmpty() || isOwn(host.get())) {
+            return;
+        }
+        String h = host.get();
+        if (isTracker(h)) {
+            findings.error("privacy.tracker", page.origin(), 0, "<" + tag + "> loads from " + h + ", a known tracker; "
+                    + "tracking on health pages discloses what patients read — remove it");
+        } else if (privacy.allowance(h).isPresent()) {
+            return;
+        } else if (tag.equals("iframe") && (h.endsWith("youtube.com") || h.endsWith("youtu.be") || h.endsWith("vimeo.com"))) {
+            findings.error("privacy.video-embed", page.origin(), 0, "embedded video player from " + h + " loads and sets "
+                    + "cookies before the patient chooses to play; link to the video, or allow youtube-nocookie.com or "
+                    + "player.vimeo.com explicitly in privacy.allowedHosts with a reason");
+        } else {
+            findings.error("privacy.third-party", page.origin(), 0, "<" + tag + "> loads from " + h + "; pages load "
+                    + "nothing from other hosts unless privacy.allowedHosts in site.yaml lists the host with a reason");
+        }
+    }
+
+    static Optional<String> host(String url) {
+        String u = url.strip();
+        if (!(u.startsWith("http://") || u.startsWith("https://") || u.startsWith("//"))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(URI.create(u.startsWith("//") ? "https:" + u : u.replace(" ", "%20")).getHost())
+                    .map(h -> h.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(u);
+        }
+    }
+
+    private boolean isOwn(String host) {
+        return ownHost.map(host::equals).orElse(false);
+    }
+
+    private boolean isBooking(String host) {
+        return privacy.bookingHosts().stream().anyMatch(b -> host.equals(b) || host.endsWith("." + b));
+    }
+
+    static boolean isTracker(String host) {
+        return TRACKER_HOSTS.stream().anyMatch(t -> host.equals(t) || host.endsWith("." + t));
+    }
+}
