@@ -77,8 +77,57 @@ public final class MarkdownRenderer {
         this.renderer = HtmlRenderer.builder(settings).build();
     }
 
-    /** Renders one page body; broken links are reported to the context's findings. */
+    /** Deeper than any real page; beyond it, parsers and renderers recurse until the stack runs out. */
+    static final int MAX_NESTING = 64;
+
+    /** Renders one page body; broken links and too-deep nesting are reported to the context's findings. */
     public RenderedMarkdown render(String markdown, MarkdownContext context) {
+        int line = tooDeep(markdown);
+        if (line >= 0) {
+            context.findings().error("markdown.too-deep", context.displayName(), context.fileLine(line), "quotes or lists "
+                    + "are nested more than " + MAX_NESTING + " levels deep; flatten them");
+            return empty(context);
+        }
+        try {
+            return renderChecked(markdown, context);
+        } catch (StackOverflowError e) {
+            context.findings().error("markdown.too-deep", context.displayName(), context.bodyLine(), "the text is nested "
+                    + "too deeply to render; flatten its quotes, lists or emphasis");
+            return empty(context);
+        }
+    }
+
+    private static RenderedMarkdown empty(MarkdownContext context) {
+        return new RenderedMarkdown("", Optional.empty(), "", 0, List.of(), Optional.empty(), "", List.of(),
+                Readability.of(List.of(), context.lang()));
+    }
+
+    /** The 0-based line whose block quote or list markers nest deeper than {@link #MAX_NESTING}, or -1. */
+    static int tooDeep(String markdown) {
+        int lineNumber = 0;
+        int depth = 0;
+        for (int i = 0; i < markdown.length(); i++) {
+            char c = markdown.charAt(i);
+            if (c == '\n') {
+                lineNumber++;
+                depth = 0;
+                continue;
+            }
+            if (depth >= 0) {
+                if (c == '>' || ((c == '-' || c == '*' || c == '+') && i + 1 < markdown.length()
+                        && markdown.charAt(i + 1) == ' ')) {
+                    if (++depth > MAX_NESTING) {
+                        return lineNumber;
+                    }
+                } else if (c != ' ' && c != '\t') {
+                    depth = -1; // Past the line's markers: the rest is text.
+                }
+            }
+        }
+        return -1;
+    }
+
+    private RenderedMarkdown renderChecked(String markdown, MarkdownContext context) {
         Document document = parser.parse(markdown);
         document.set(CONTEXT, context);
         Optional<String> title = Optional.empty();
