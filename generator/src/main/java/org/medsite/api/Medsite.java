@@ -108,6 +108,14 @@ public final class Medsite {
         return new Pipeline(options(), listener).run(BuildMode.CHECK);
     }
 
+    /**
+     * A warm build of the site for a dev server: builds once, then rebuilds only what changed files
+     * affect. Writes into the output folder like {@link #build()}.
+     */
+    public BuildSession session() {
+        return new BuildSession(options(), listener);
+    }
+
     BuildOptions options() {
         Path site = siteDir.toAbsolutePath().normalize();
         Path out = outputDir == null ? site.resolve("public") : outputDir.toAbsolutePath().normalize();

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,6 +33,7 @@ import org.medsite.content.ContentSource;
 import org.medsite.content.DataFiles;
 import org.medsite.content.SiteSources;
 import org.medsite.content.StaticFile;
+import org.medsite.diagnostics.Finding;
 import org.medsite.diagnostics.FindingCollector;
 import org.medsite.frontmatter.FrontMatter;
 import org.medsite.frontmatter.FrontMatterParser;
@@ -66,7 +68,9 @@ import org.medsite.postprocess.HtmlPostProcessor;
 import org.medsite.postprocess.ImageDimensions;
 import org.medsite.postprocess.ImageSizes;
 import org.medsite.render.PageRenderer;
+import org.medsite.render.PageRendering;
 import org.medsite.render.TemplateEngine;
+import org.medsite.render.TemplateReads;
 import org.medsite.render.Theme;
 import org.medsite.render.ThemeAssets;
 import org.medsite.render.ThemeLoader;
@@ -79,19 +83,39 @@ import org.medsite.yaml.YamlReader;
  * Markdown, assemble, render templates, post-process and check, write. Each stage is timed; each
  * reports its problems to one collector, and the build goes on as far as it meaningfully can so that
  * one run shows every mistake. Nothing is written if any error was found.
+ *
+ * <p>A build can start from the {@link StageResults} of an earlier one (a {@link BuildSession} does):
+ * then each stage reuses what the {@link SiteChanges} leave valid. Files are parsed and their Markdown
+ * rendered again only when they changed (or a link target of theirs did); pages are rendered again only
+ * when something their templates read changed (see {@link TemplateReads}); output files are
+ * post-processed again only when their HTML changed or a file they link to came or went. The cheap
+ * stages that look at the whole site (URLs, assemble, site checks, feeds and sitemap) always run, so a
+ * warm build gives the same site as a cold one.
  */
 final class Pipeline {
 
     private static final java.util.regex.Pattern PAGINATED = java.util.regex.Pattern.compile("(.*)page/\\d+/index\\.html");
 
+    private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile(
+            "(?i).*\\.(png|jpe?g|gif|webp|avif|svg)");
+
     private final BuildOptions options;
     private final BuildListener listener;
+    private final StageResults results;
+    private final SiteChanges changes;
     private final List<StageTiming> timings = new ArrayList<>();
     private final FindingCollector findings;
 
     Pipeline(BuildOptions options, BuildListener listener) {
+        this(options, listener, StageResults.oneOff(), SiteChanges.EVERYTHING);
+    }
+
+    /** A build that reuses {@code results} where {@code changes} leave them valid, and updates them. */
+    Pipeline(BuildOptions options, BuildListener listener, StageResults results, SiteChanges changes) {
         this.options = options;
         this.listener = listener;
+        this.results = results;
+        this.changes = changes;
         this.findings = new FindingCollector(listener::finding);
     }
 
@@ -100,21 +124,24 @@ final class Pipeline {
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         List<PageSummary> pages = List.of();
         Optional<WriteStats> written = Optional.empty();
+        results.lastChanged = List.of();
         try {
             Optional<Built> built = buildSite(pool, mode);
             if (built.isPresent()) {
                 pages = built.get().site().pages().stream().map(Pipeline::summary).toList();
                 if (mode == BuildMode.BUILD && !findings.hasErrors()) {
                     OutputPlan plan = built.get().plan();
-                    written = Optional.of(stage("write",
-                            () -> new AtomicSiteWriter().write(plan, new OutputFolder(options.outputDir()))));
+                    written = Optional.of(stage("write", () -> write(plan)));
                 }
-                EditorialReport report = new EditorialReport(built.get().site(),
-                        options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), findings.sorted());
-                listener.info("editorial report: " + report.summary());
-                if (written.isPresent()) {
-                    new OutputFolder(options.outputDir()).writeBeside(EditorialReport.JSON_FILE, report.json());
-                    new OutputFolder(options.outputDir()).writeBeside(EditorialReport.HTML_FILE, report.html());
+                // A dev server's session rebuilds on every save: the report is for builds that are published.
+                if (!results.kept) {
+                    EditorialReport report = new EditorialReport(built.get().site(),
+                            options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), findings.sorted());
+                    listener.info("editorial report: " + report.summary());
+                    if (written.isPresent()) {
+                        new OutputFolder(options.outputDir()).writeBeside(EditorialReport.JSON_FILE, report.json());
+                        new OutputFolder(options.outputDir()).writeBeside(EditorialReport.HTML_FILE, report.html());
+                    }
                 }
             }
         } catch (IOException e) {
@@ -126,6 +153,27 @@ final class Pipeline {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /**
+     * A one-off build, and a session's first, replace the output folder as a whole; a session's later
+     * builds change only the files that changed.
+     */
+    private WriteStats write(OutputPlan plan) throws IOException {
+        OutputFolder folder = new OutputFolder(options.outputDir());
+        if (!results.kept || results.written == null) {
+            WriteStats stats = new AtomicSiteWriter().write(plan, folder);
+            if (results.kept) {
+                results.written = ChangedFilesWriter.versions(plan);
+                results.lastChanged = List.copyOf(plan.paths());
+            }
+            return stats;
+        }
+        ChangedFilesWriter writer = new ChangedFilesWriter(folder, results.written);
+        WriteStats stats = writer.write(plan);
+        results.written = writer.state();
+        results.lastChanged = writer.changed();
+        return stats;
+    }
+
     private record Built(Site site, OutputPlan plan) {
     }
 
@@ -135,8 +183,9 @@ final class Pipeline {
             findings.error("site.missing", "", 0, "site folder " + siteDir + " does not exist");
             return Optional.empty();
         }
-        // A check writes nothing, so whatever the output folder holds is no reason to refuse it.
-        Optional<String> outputProblem = mode == BuildMode.CHECK ? Optional.empty()
+        // A check writes nothing, so whatever the output folder holds is no reason to refuse it. A session
+        // checks the folder before its first write only: after that, the folder holds what it wrote.
+        Optional<String> outputProblem = mode == BuildMode.CHECK || results.written != null ? Optional.empty()
                 : new OutputFolder(options.outputDir()).problemWith(siteDir);
         if (outputProblem.isPresent()) {
             findings.error("output.folder", "", 0, outputProblem.get());
@@ -149,17 +198,47 @@ final class Pipeline {
         if (theme.isEmpty()) {
             return Optional.empty();
         }
-        SiteSources sources = stage("discover",
-                () -> new ContentDiscovery(Set.copyOf(config.languages())).discover(siteDir, findings));
-        Map<String, Object> data = stage("data", () -> new DataFiles(yaml).load(siteDir, findings));
+        StageResults.Shared previous = results.shared;
+        if (previous != null && (!previous.config().equals(config) || !previous.theme().equals(theme.get()))) {
+            results.clearShared();
+            previous = null;
+        }
+        boolean reloadShared = previous == null || changes.everything();
+        if (changes.everything()) {
+            // Data files and theme strings are read by templates directly, not through a tracked key.
+            results.rendered = new HashMap<>();
+        }
+        SiteSources sources = results.sources != null && !changes.discover() && !changes.everything() ? results.sources
+                : stage("discover", () -> new ContentDiscovery(Set.copyOf(config.languages())).discover(siteDir, findings));
+        results.sources = sources;
+        FindingCollector dataFindings = new FindingCollector();
+        Map<String, Object> data = reloadShared ? stage("data", () -> new DataFiles(yaml).load(siteDir, dataFindings))
+                : previous.data();
 
         FrontMatterParser frontMatter = new FrontMatterParser(yaml, config.taxonomies());
         MedicalMetadataReader medicalReader = new MedicalMetadataReader(
                 new ReviewPolicy(config.medical().reviewCycleMonths(), config.medical().dueSoonDays()));
-        List<PageSource> parsed = stage("parse", () -> inPool(pool, () -> sources.pages().parallelStream()
-                .map(source -> parse(source, frontMatter, config, medicalReader))
-                .flatMap(Optional::stream)
-                .toList()));
+        Map<ContentSource, StageResults.Parsed> parsedSources = stage("parse", () -> inPool(pool, () -> {
+            Map<ContentSource, StageResults.Parsed> map = new ConcurrentHashMap<>();
+            sources.pages().parallelStream().forEach(source -> {
+                StageResults.Parsed cached = results.parsed.get(source);
+                if (cached != null && !changes.content().contains(source.path())) {
+                    map.put(source, cached);
+                } else {
+                    FindingCollector own = new FindingCollector();
+                    Optional<PageSource> page = parse(source, frontMatter, config, medicalReader, own);
+                    map.put(source, new StageResults.Parsed(page, own.sorted()));
+                }
+            });
+            return map;
+        }));
+        results.parsed = parsedSources;
+        List<PageSource> parsed = new ArrayList<>();
+        for (ContentSource source : sources.pages()) {
+            StageResults.Parsed p = parsedSources.get(source);
+            p.findings().forEach(findings::add);
+            p.page().ifPresent(parsed::add);
+        }
         Map<String, String> urls = stage("urls", () -> new UrlPlanner(config).plan(parsed, findings));
 
         Set<String> resources = new HashSet<>();
@@ -180,17 +259,26 @@ final class Pipeline {
             }
         };
         MarkdownRenderer markdown = new MarkdownRenderer(config.markdown());
-        Map<String, RenderedMarkdown> rendered = stage("markdown", () -> inPool(pool, () -> {
-            Map<String, RenderedMarkdown> map = new ConcurrentHashMap<>();
-            parsed.parallelStream().filter(p -> urls.containsKey(p.id())).forEach(p -> map.put(p.id(),
-                    markdown.render(p.body(), new MarkdownContext(p.id(), p.source().displayName(), p.bodyLine(),
-                            config.basePath(), targets, findings, p.frontMatter().title().isPresent(),
-                            new Citations(p.medical().sources().stream().map(Source::id)
-                                    .collect(java.util.stream.Collectors.toSet())), p.lang()))));
+        Map<String, StageResults.Markdown> renderedMarkdown = stage("markdown", () -> inPool(pool, () -> {
+            Map<String, StageResults.Markdown> map = new ConcurrentHashMap<>();
+            parsed.parallelStream().filter(p -> urls.containsKey(p.id())).forEach(p -> {
+                StageResults.Markdown cached = results.markdown.get(p.id());
+                map.put(p.id(), cached != null && stillValid(cached, p, targets) ? cached
+                        : renderMarkdown(markdown, p, config, targets));
+            });
             return map;
         }));
+        results.markdown = renderedMarkdown;
+        Map<String, RenderedMarkdown> rendered = new HashMap<>();
+        for (PageSource p : parsed) {
+            StageResults.Markdown m = renderedMarkdown.get(p.id());
+            if (m != null) {
+                m.findings().forEach(findings::add);
+                rendered.put(p.id(), m.rendered());
+            }
+        }
 
-        PeopleRegistry people = PeopleRegistry.load(siteDir, data, findings);
+        PeopleRegistry people = reloadShared ? PeopleRegistry.load(siteDir, data, dataFindings) : previous.people();
         Site site = stage("assemble", () -> SiteAssembler.assemble(config, parsed, urls, rendered, data, people));
         Checks checks = Checks.standard(config);
         stage("check", () -> {
@@ -208,78 +296,289 @@ final class Pipeline {
             return null;
         });
 
-        Optional<Path> layouts = sources.layoutsDir()
-                ? Optional.of(siteDir.resolve(ContentDiscovery.LAYOUTS_DIR)) : Optional.empty();
-        TemplateEngine engine = new TemplateEngine(layouts, theme.get(), options.classLoader());
-        Translations translations = Translations.load(siteDir, theme.get(), options.classLoader(), config.languages(),
-                yaml, findings);
-        PageRenderer renderer = new PageRenderer(engine, translations,
+        StageResults.Shared shared = reloadShared || !changes.templates().isEmpty() || changes.themeFiles()
+                ? loadShared(config, theme.get(), data, people, dataFindings, sources, yaml, previous, reloadShared)
+                : previous;
+        results.shared = shared;
+        shared.dataFindings().forEach(findings::add);
+        shared.translationFindings().forEach(findings::add);
+        PageRenderer renderer = new PageRenderer(shared.engine(), shared.translations(),
                 options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate());
-        Map<String, String> html = stage("render", () -> inPool(pool, () -> renderer.renderAll(site, findings)));
+        Map<String, String> html = stage("render", () -> inPool(pool, () -> renderPages(site, renderer)));
 
         OutputPlan plan = new OutputPlan(findings);
         stage("outputs", () -> {
-            planStaticFiles(plan, sources, theme.get());
+            planStaticFiles(plan, sources, theme.get(), shared.themeAssets());
             planSiteFiles(plan, site, renderer);
+            checkStylesheets(plan, checks, config);
             return null;
         });
         stage("postprocess", () -> {
-            // Every page of the model counts as present, even one whose template failed: its own error
-            // says what is wrong, and links to it are not broken.
-            Set<String> allPaths = new HashSet<>(plan.paths());
-            site.pages().forEach(p -> allPaths.add(p.outputPath()));
-            allPaths.addAll(html.keySet());
-            OutputIndex index = new OutputIndex(allPaths, config.basePath());
-            // A page whose source already has errors (a broken Markdown link) would only repeat them here.
-            Set<String> failedSources = new HashSet<>();
-            findings.sorted().stream().filter(f -> f.isError()).forEach(f -> failedSources.add(f.file()));
-            ImageSizes sizes = new ImageSizes();
-            var entries = plan.entries();
-            StructuredData structuredData = new StructuredData(site);
-            Map<String, Page> byUrl = new HashMap<>();
-            site.pages().forEach(p -> byUrl.put(p.url(), p));
-            HtmlPostProcessor post = HtmlPostProcessor.standard(new ImageDimensions(config.basePath(),
-                    path -> entries.containsKey(path) ? sizes.of(path, entries.get(path)::bytes) : Optional.empty()),
-                    new JsonLdInjector(url -> config.hasAbsoluteBaseUrl() && byUrl.containsKey(url)
-                            ? structuredData.of(byUrl.get(url)) : Optional.empty()));
-            FindingCollector pageFindings = findings.withLevels(config.checks());
-            Map<String, Page> byOutput = new HashMap<>();
-            site.pages().forEach(p -> byOutput.put(p.outputPath(), p));
-            // Later pages of a paginated list (blog/page/2/index.html) belong to their list page.
-            for (String path : html.keySet()) {
-                var m = PAGINATED.matcher(path);
-                if (!byOutput.containsKey(path) && m.matches()) {
-                    byOutput.put(path, byOutput.get(m.group(1) + "index.html"));
-                }
-            }
-            Map<String, String> finished = inPool(pool, () -> {
-                Map<String, String> map = new ConcurrentHashMap<>();
-                html.entrySet().parallelStream().forEach(e -> {
-                    Page page = byOutput.get(e.getKey());
-                    var document = post.parse(e.getValue());
-                    post.transform(document, page.url());
-                    String origin = page.sourceFile().isEmpty() ? e.getKey() : page.sourceFile();
-                    if (!failedSources.contains(origin)) {
-                        RenderedPage renderedPage = new RenderedPage(e.getKey(), page.url(), origin, document);
-                        for (PageCheck check : checks.pages()) {
-                            check.check(renderedPage, index, pageFindings);
-                        }
-                    }
-                    map.put(e.getKey(), post.serialize(document));
-                });
-                return map;
-            });
-            new TreeMap<>(finished).forEach((path, text) -> plan.addGenerated(path, text,
-                    byOutput.get(path).sourceFile().isEmpty() ? "generated page " + byOutput.get(path).url()
-                            : byOutput.get(path).sourceFile()));
+            postProcess(pool, site, html, plan, checks, config);
             return null;
         });
         return Optional.of(new Built(site, plan));
     }
 
+    /** Settings-wide results: the template engine and theme strings, and the data read above. */
+    private StageResults.Shared loadShared(SiteConfig config, Theme theme, Map<String, Object> data,
+            PeopleRegistry people, FindingCollector dataFindings, SiteSources sources, YamlReader yaml,
+            StageResults.Shared previous, boolean reloadData) throws IOException {
+        Optional<Path> layouts = sources.layoutsDir()
+                ? Optional.of(options.siteDir().resolve(ContentDiscovery.LAYOUTS_DIR)) : Optional.empty();
+        // A new engine forgets every parsed template; pages that used a changed one are found by their reads.
+        TemplateEngine engine = new TemplateEngine(layouts, theme, options.classLoader());
+        Translations translations;
+        List<Finding> translationFindings;
+        if (reloadData || previous == null) {
+            FindingCollector collector = new FindingCollector();
+            translations = Translations.load(options.siteDir(), theme, options.classLoader(), config.languages(), yaml,
+                    collector);
+            translationFindings = collector.sorted();
+        } else {
+            translations = previous.translations();
+            translationFindings = previous.translationFindings();
+        }
+        Map<String, byte[]> assets = previous == null || changes.themeFiles() ? new ThemeAssets(options.classLoader()).read(theme)
+                : previous.themeAssets();
+        return new StageResults.Shared(config, theme, data, people,
+                reloadData || previous == null ? dataFindings.sorted() : previous.dataFindings(), engine, translations,
+                translationFindings, assets);
+    }
+
+    /**
+     * Renders the pages whose templates read something that changed (all of them in a one-off build)
+     * and reuses the output of the others.
+     *
+     * @return the HTML of each output file by output path
+     */
+    private Map<String, String> renderPages(Site site, PageRenderer renderer) {
+        Set<String> changedReads = new HashSet<>();
+        changes.templates().forEach(t -> changedReads.add(TemplateReads.template(t)));
+        List<Page> toRender = new ArrayList<>();
+        if (results.kept) {
+            Map<String, Object> values = TemplateReads.values(site);
+            Map<String, Object> before = results.readValues;
+            values.forEach((key, value) -> {
+                if (!Objects.equals(before.get(key), value)) {
+                    changedReads.add(key);
+                }
+            });
+            before.keySet().stream().filter(k -> !values.containsKey(k)).forEach(changedReads::add);
+            results.readValues = values;
+        }
+        Map<String, StageResults.Rendered> kept = new HashMap<>();
+        for (Page page : site.pages()) {
+            StageResults.Rendered cached = results.rendered.get(page.id());
+            if (cached == null || cached.rendering().reads().stream().anyMatch(changedReads::contains)) {
+                toRender.add(page);
+            } else {
+                kept.put(page.id(), cached);
+            }
+        }
+        results.lastRendered = toRender.stream().map(Page::id).toList();
+        Map<String, FindingCollector> pageFindings = new HashMap<>();
+        toRender.forEach(p -> pageFindings.put(p.id(), new FindingCollector()));
+        for (PageRendering r : renderer.render(site, toRender, p -> pageFindings.get(p.id()))) {
+            kept.put(r.pageId(), new StageResults.Rendered(r, pageFindings.get(r.pageId()).sorted()));
+        }
+        results.rendered = kept;
+        Map<String, String> html = new HashMap<>();
+        // A template problem shows on every page that uses the template: report each once.
+        Set<String> reported = new HashSet<>();
+        for (Page page : site.pages()) {
+            StageResults.Rendered r = kept.get(page.id());
+            html.putAll(r.rendering().html());
+            for (Finding f : r.findings()) {
+                if (reported.add(templateProblem(f))) {
+                    findings.add(f);
+                }
+            }
+        }
+        return html;
+    }
+
+    /** A template finding without the page it was found on, so the same problem is reported once. */
+    private static String templateProblem(Finding f) {
+        String message = f.message();
+        int page = message.indexOf(" (while rendering ");
+        if (page >= 0) {
+            message = message.substring(0, page);
+        }
+        int lookedFor = message.indexOf("; looked for ");
+        if (f.rule().equals("template.missing") && lookedFor >= 0) {
+            message = message.substring(lookedFor);
+        }
+        return f.rule() + "|" + f.file() + "|" + f.line() + "|" + message;
+    }
+
+    /** Stylesheets (the theme's and the site's) can load things too: {@code url()} and {@code @import}. */
+    private void checkStylesheets(OutputPlan plan, Checks checks, SiteConfig config) throws IOException {
+        FindingCollector configured = findings.withLevels(config.checks());
+        for (var entry : plan.entries().entrySet()) {
+            if (entry.getKey().toLowerCase(java.util.Locale.ROOT).endsWith(".css")) {
+                String css = new String(entry.getValue().bytes(), java.nio.charset.StandardCharsets.UTF_8);
+                for (var check : checks.stylesheets()) {
+                    check.checkStylesheet(entry.getValue().origin(), css, configured);
+                }
+            }
+        }
+    }
+
+    private void postProcess(ForkJoinPool pool, Site site, Map<String, String> html, OutputPlan plan, Checks checks,
+            SiteConfig config) throws IOException {
+        // Every page of the model counts as present, even one whose template failed: its own error
+        // says what is wrong, and links to it are not broken.
+        Set<String> allPaths = new HashSet<>(plan.paths());
+        site.pages().forEach(p -> allPaths.add(p.outputPath()));
+        allPaths.addAll(html.keySet());
+        OutputIndex index = new OutputIndex(allPaths, config.basePath());
+        // A page whose source already has errors (a broken Markdown link) would only repeat them here.
+        Set<String> failedSources = new HashSet<>();
+        findings.sorted().stream().filter(f -> f.isError()).forEach(f -> failedSources.add(f.file()));
+        ImageSizes sizes = new ImageSizes();
+        var entries = plan.entries();
+        StructuredData structuredData = new StructuredData(site);
+        Map<String, Page> byUrl = new HashMap<>();
+        site.pages().forEach(p -> byUrl.put(p.url(), p));
+        HtmlPostProcessor post = HtmlPostProcessor.standard(new ImageDimensions(config.basePath(),
+                path -> entries.containsKey(path) ? sizes.of(path, entries.get(path)::bytes) : Optional.empty()),
+                new JsonLdInjector(url -> config.hasAbsoluteBaseUrl() && byUrl.containsKey(url)
+                        ? structuredData.of(byUrl.get(url)) : Optional.empty()));
+        Map<String, Page> byOutput = new HashMap<>();
+        site.pages().forEach(p -> byOutput.put(p.outputPath(), p));
+        // Later pages of a paginated list (blog/page/2/index.html) belong to their list page.
+        for (String path : html.keySet()) {
+            var m = PAGINATED.matcher(path);
+            if (!byOutput.containsKey(path) && m.matches()) {
+                byOutput.put(path, byOutput.get(m.group(1) + "index.html"));
+            }
+        }
+        Set<String> linkedChanges = linkedChanges(allPaths, config.basePath());
+        Map<String, StageResults.Finished> finished = inPool(pool, () -> {
+            Map<String, StageResults.Finished> map = new ConcurrentHashMap<>();
+            html.entrySet().parallelStream().forEach(e -> {
+                Page page = byOutput.get(e.getKey());
+                String origin = page.sourceFile().isEmpty() ? e.getKey() : page.sourceFile();
+                boolean check = !failedSources.contains(origin);
+                StageResults.Finished cached = results.finished.get(e.getKey());
+                if (cached != null && cached.html() == e.getValue() && cached.checked() == check
+                        && !linksToAny(cached.text(), linkedChanges)) {
+                    map.put(e.getKey(), cached);
+                    return;
+                }
+                FindingCollector pageFindings = new FindingCollector().withLevels(config.checks());
+                var document = post.parse(e.getValue());
+                post.transform(document, page.url());
+                if (check) {
+                    RenderedPage renderedPage = new RenderedPage(e.getKey(), page.url(), origin, document);
+                    for (PageCheck pageCheck : checks.pages()) {
+                        pageCheck.check(renderedPage, index, pageFindings);
+                    }
+                }
+                String text = post.serialize(document);
+                map.put(e.getKey(), new StageResults.Finished(e.getValue(), check, text,
+                        text.getBytes(java.nio.charset.StandardCharsets.UTF_8), pageFindings.sorted()));
+            });
+            return map;
+        });
+        results.finished = finished;
+        new TreeMap<>(finished).forEach((path, done) -> {
+            done.findings().forEach(findings::add);
+            plan.addGenerated(path, done.bytes(), byOutput.get(path).sourceFile().isEmpty()
+                    ? "generated page " + byOutput.get(path).url() : byOutput.get(path).sourceFile());
+        });
+    }
+
+    /**
+     * The links (with the base path) to output files that came or went, or whose bytes a page may show
+     * (an image's size): pages that link to one are checked and post-processed again.
+     */
+    private Set<String> linkedChanges(Set<String> allPaths, String basePath) {
+        // Of a file's bytes, post-processing reads only an image's size (for width and height).
+        Set<String> changed = new HashSet<>();
+        changes.outputs().stream().filter(p -> IMAGE.matcher(p).matches()).forEach(changed::add);
+        if (results.kept) {
+            Set<String> before = results.outputPaths;
+            if (before != null) {
+                allPaths.stream().filter(p -> !before.contains(p)).forEach(changed::add);
+                before.stream().filter(p -> !allPaths.contains(p)).forEach(changed::add);
+            }
+            results.outputPaths = Set.copyOf(allPaths);
+        }
+        Set<String> links = new HashSet<>();
+        for (String path : changed) {
+            links.add(basePath + path);
+            if (path.equals("index.html")) {
+                links.add(basePath);
+            } else if (path.endsWith("/index.html")) {
+                links.add(basePath + path.substring(0, path.length() - "index.html".length()));
+                links.add(basePath + path.substring(0, path.length() - "/index.html".length()));
+            }
+        }
+        return links;
+    }
+
+    /** Whether finished HTML has a link (an attribute value) to one of {@code links}; relative links are not seen. */
+    private static boolean linksToAny(String html, Set<String> links) {
+        for (String link : links) {
+            int at = html.indexOf("\"" + link);
+            while (at >= 0) {
+                char after = at + 1 + link.length() < html.length() ? html.charAt(at + 1 + link.length()) : '"';
+                if (after == '"' || after == '#' || after == '?') {
+                    return true;
+                }
+                at = html.indexOf("\"" + link, at + 1);
+            }
+        }
+        return false;
+    }
+
+    /** Whether cached Markdown is still right: same source, and each link it resolved resolves the same way. */
+    private static boolean stillValid(StageResults.Markdown cached, PageSource source, LinkTargets targets) {
+        if (!cached.source().equals(source)) {
+            return false;
+        }
+        for (Map.Entry<String, Optional<String>> link : cached.pageLinks().entrySet()) {
+            if (!targets.page(link.getKey()).equals(link.getValue())) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, Optional<String>> link : cached.resourceLinks().entrySet()) {
+            if (!targets.resource(link.getKey()).equals(link.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Renders one page's Markdown, noting the link targets it looked up. */
+    private static StageResults.Markdown renderMarkdown(MarkdownRenderer markdown, PageSource p, SiteConfig config,
+            LinkTargets targets) {
+        Map<String, Optional<String>> pageLinks = new ConcurrentHashMap<>();
+        Map<String, Optional<String>> resourceLinks = new ConcurrentHashMap<>();
+        LinkTargets noted = new LinkTargets() {
+            @Override
+            public Optional<String> page(String contentPath) {
+                return pageLinks.computeIfAbsent(contentPath, targets::page);
+            }
+
+            @Override
+            public Optional<String> resource(String contentPath) {
+                return resourceLinks.computeIfAbsent(contentPath, targets::resource);
+            }
+        };
+        FindingCollector own = new FindingCollector();
+        RenderedMarkdown rendered = markdown.render(p.body(), new MarkdownContext(p.id(), p.source().displayName(),
+                p.bodyLine(), config.basePath(), noted, own, p.frontMatter().title().isPresent(),
+                new Citations(p.medical().sources().stream().map(Source::id)
+                        .collect(java.util.stream.Collectors.toSet())), p.lang()));
+        return new StageResults.Markdown(p, rendered, own.sorted(), Map.copyOf(pageLinks), Map.copyOf(resourceLinks));
+    }
+
     /** Reads and parses one source; drafts, future and expired pages are left out unless asked for. */
     private Optional<PageSource> parse(ContentSource source, FrontMatterParser parser, SiteConfig config,
-            MedicalMetadataReader medicalReader) {
+            MedicalMetadataReader medicalReader, FindingCollector findings) {
         Optional<String> text;
         try {
             text = SourceText.read(source.file(), source.displayName(), findings);
@@ -323,13 +622,13 @@ final class Pipeline {
     }
 
     /** Theme files first, then the site's own static files and bundle resources, which win over the theme's. */
-    private void planStaticFiles(OutputPlan plan, SiteSources sources, Theme theme) throws IOException {
+    private void planStaticFiles(OutputPlan plan, SiteSources sources, Theme theme, Map<String, byte[]> themeAssets) {
         Set<String> own = new HashSet<>();
         for (StaticFile file : sources.staticFiles()) {
             own.add(file.target());
             plan.addCopy(file.target(), file.source(), file.origin());
         }
-        for (Map.Entry<String, byte[]> asset : new ThemeAssets(options.classLoader()).read(theme).entrySet()) {
+        for (Map.Entry<String, byte[]> asset : themeAssets.entrySet()) {
             if (!own.contains(asset.getKey())) {
                 plan.addGenerated(asset.getKey(), asset.getValue(), "theme " + theme.name() + ": static/" + asset.getKey());
             }

@@ -11,20 +11,23 @@ import org.medsite.config.SiteConfig;
  *
  * @param site checks of the assembled site
  * @param pages checks of each rendered page
+ * @param stylesheets checks of each stylesheet of the output
  */
-public record Checks(List<SiteCheck> site, List<PageCheck> pages) {
+public record Checks(List<SiteCheck> site, List<PageCheck> pages, List<StylesheetCheck> stylesheets) {
 
     public Checks {
         site = List.copyOf(site);
         pages = List.copyOf(pages);
+        stylesheets = List.copyOf(stylesheets);
     }
 
     /** The checks every build runs. */
     public static Checks standard(SiteConfig config) {
         java.util.Optional<String> ownHost = config.hasAbsoluteBaseUrl()
                 ? ThirdPartyRequestCheck.host(config.baseUrl()) : java.util.Optional.empty();
+        ThirdPartyRequestCheck requests = new ThirdPartyRequestCheck(config.privacy(), ownHost);
         return new Checks(List.of(new MedicalPageCheck(), new ReadabilityCheck(), new PrivacyContentCheck()),
-                List.of(new InternalLinkCheck(), new ThirdPartyRequestCheck(config.privacy(), ownHost)));
+                List.of(new InternalLinkCheck(), requests), List.of(requests));
     }
 
     /** Rule ids a site may change the severity of ({@code checks:} in site.yaml). */

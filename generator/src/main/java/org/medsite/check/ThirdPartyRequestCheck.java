@@ -17,7 +17,7 @@ import org.medsite.diagnostics.FindingCollector;
  * revised 2024) and the FTC's GoodRx and BetterHelp actions were about: a request to a third party from
  * "/library/hiv-testing/" discloses health information. Known trackers are errors even when allowed.
  */
-public final class ThirdPartyRequestCheck implements PageCheck {
+public final class ThirdPartyRequestCheck implements PageCheck, StylesheetCheck {
 
     public static final Set<String> RULES = Set.of("privacy.tracker", "privacy.third-party", "privacy.video-embed",
             "privacy.form");
@@ -91,27 +91,40 @@ public final class ThirdPartyRequestCheck implements PageCheck {
     private void css(RenderedPage page, String css, FindingCollector findings) {
         Matcher m = CSS_URL.matcher(css);
         while (m.find()) {
-            request(page, "style", m.group(1) != null ? m.group(1) : m.group(2), findings);
+            request(page.origin(), "style", m.group(1) != null ? m.group(1) : m.group(2), findings);
+        }
+    }
+
+    /** A stylesheet of the output ({@code css/site.css}): its {@code url()} and {@code @import} targets. */
+    @Override
+    public void checkStylesheet(String origin, String css, FindingCollector findings) {
+        Matcher m = CSS_URL.matcher(css);
+        while (m.find()) {
+            request(origin, "stylesheet", m.group(1) != null ? m.group(1) : m.group(2), findings);
         }
     }
 
     private void request(RenderedPage page, String tag, String url, FindingCollector findings) {
+        request(page.origin(), tag, url, findings);
+    }
+
+    private void request(String origin, String tag, String url, FindingCollector findings) {
         Optional<String> host = host(url);
         if (host.isEmpty() || isOwn(host.get())) {
             return;
         }
         String h = host.get();
         if (isTracker(h)) {
-            findings.error("privacy.tracker", page.origin(), 0, "<" + tag + "> loads from " + h + ", a known tracker; "
+            findings.error("privacy.tracker", origin, 0, "<" + tag + "> loads from " + h + ", a known tracker; "
                     + "tracking on health pages discloses what patients read — remove it");
         } else if (privacy.allowance(h).isPresent()) {
             return;
         } else if (tag.equals("iframe") && (h.endsWith("youtube.com") || h.endsWith("youtu.be") || h.endsWith("vimeo.com"))) {
-            findings.error("privacy.video-embed", page.origin(), 0, "embedded video player from " + h + " loads and sets "
+            findings.error("privacy.video-embed", origin, 0, "embedded video player from " + h + " loads and sets "
                     + "cookies before the patient chooses to play; link to the video, or allow youtube-nocookie.com or "
                     + "player.vimeo.com explicitly in privacy.allowedHosts with a reason");
         } else {
-            findings.error("privacy.third-party", page.origin(), 0, "<" + tag + "> loads from " + h + "; pages load "
+            findings.error("privacy.third-party", origin, 0, "<" + tag + "> loads from " + h + "; pages load "
                     + "nothing from other hosts unless privacy.allowedHosts in site.yaml lists the host with a reason");
         }
     }

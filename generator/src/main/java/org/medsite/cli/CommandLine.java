@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param failOnWarning exit 1 on warnings too
  * @param quiet print only problems and the summary
  * @param debug print stage timings and stack traces of unexpected failures
+ * @param port the port {@code serve} listens on, if given
+ * @param bind the address {@code serve} listens on, if given
  */
 record CommandLine(String command, Path siteDir, Optional<Path> outputDir, boolean drafts, boolean future,
         boolean expired, Optional<String> baseUrl, Optional<String> theme, boolean failOnWarning, boolean quiet,
-        boolean debug) {
+        boolean debug, Optional<Integer> port, Optional<String> bind) {
 
     static final String USAGE = """
             Usage: medsite <command> [SITE_DIR] [options]
@@ -30,6 +32,8 @@ record CommandLine(String command, Path siteDir, Optional<Path> outputDir, boole
             Commands:
               build     render the site into the output folder (default: SITE_DIR/public)
               check     render and check the site, write nothing (for pull requests)
+              serve     build the site, serve it at http://127.0.0.1:1313/ and rebuild and reload
+                        the browser on every change (output: a temporary folder unless -o)
               help      show this help
               version   show the version
 
@@ -43,6 +47,8 @@ record CommandLine(String command, Path siteDir, Optional<Path> outputDir, boole
                   --fail-on-warning  exit with 1 on warnings too
               -q, --quiet          print only problems and the summary
                   --debug          print stage timings and stack traces of unexpected failures
+                  --port N         serve: the port (default 1313, or the next free one)
+                  --bind ADDR      serve: the address to listen on (default 127.0.0.1, this machine only)
 
             Exit codes: 0 success, 1 problems in the site, 2 bad usage or unexpected failure.
             """;
@@ -63,7 +69,7 @@ record CommandLine(String command, Path siteDir, Optional<Path> outputDir, boole
         String command = switch (args[0]) {
             case "-h", "--help", "help" -> "help";
             case "-V", "--version", "version" -> "version";
-            case "build", "check" -> args[0];
+            case "build", "check", "serve" -> args[0];
             default -> throw new UsageException("unknown command '" + args[0] + "'");
         };
         List<String> positional = new ArrayList<>();
@@ -76,6 +82,8 @@ record CommandLine(String command, Path siteDir, Optional<Path> outputDir, boole
         boolean failOnWarning = false;
         boolean quiet = false;
         boolean debug = false;
+        Integer port = null;
+        String bind = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             String value = null;
@@ -96,9 +104,11 @@ record CommandLine(String command, Path siteDir, Optional<Path> outputDir, boole
                 case "--fail-on-warning" -> failOnWarning = true;
                 case "-q", "--quiet" -> quiet = true;
                 case "--debug", "-X" -> debug = true;
+                case "--port" -> port = port(value != null ? value : next(args, ++i, a));
+                case "--bind" -> bind = value != null ? value : next(args, ++i, a);
                 case "-h", "--help" -> {
                     return new CommandLine("help", Path.of("."), Optional.empty(), false, false, false,
-                            Optional.empty(), Optional.empty(), false, false, false);
+                            Optional.empty(), Optional.empty(), false, false, false, Optional.empty(), Optional.empty());
                 }
                 default -> {
                     if (a.startsWith("-")) {
@@ -111,9 +121,25 @@ record CommandLine(String command, Path siteDir, Optional<Path> outputDir, boole
         if (positional.size() > 1) {
             throw new UsageException("expected one site folder, got " + positional);
         }
+        if ((port != null || bind != null) && !command.equals("serve")) {
+            throw new UsageException("--port and --bind are options of serve");
+        }
         Path site = Path.of(positional.isEmpty() ? "." : positional.get(0));
         return new CommandLine(command, site, Optional.ofNullable(output), drafts, future, expired,
-                Optional.ofNullable(baseUrl), Optional.ofNullable(theme), failOnWarning, quiet, debug);
+                Optional.ofNullable(baseUrl), Optional.ofNullable(theme), failOnWarning, quiet, debug,
+                Optional.ofNullable(port), Optional.ofNullable(bind));
+    }
+
+    private static int port(String value) throws UsageException {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new UsageException("--port needs a number from 0 to 65535 (0: any free port), not '" + value + "'");
     }
 
     private static String next(String[] args, int i, String option) throws UsageException {

@@ -1,10 +1,15 @@
 package org.medsite.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import org.medsite.api.BuildListener;
 import org.medsite.api.BuildMode;
 import org.medsite.api.BuildResult;
@@ -12,6 +17,9 @@ import org.medsite.api.Medsite;
 import org.medsite.api.MedsiteException;
 import org.medsite.api.StageTiming;
 import org.medsite.diagnostics.Finding;
+import org.medsite.server.DevServer;
+import org.medsite.server.ServeListener;
+import org.medsite.server.ServeOptions;
 
 /**
  * The {@code medsite} command. Problems in the site are printed one per line as
@@ -52,13 +60,17 @@ public final class Main {
                 out.println("medsite " + version());
                 return 0;
             }
+            case "serve" -> {
+                return serve(cli);
+            }
             default -> {
                 return build(cli);
             }
         }
     }
 
-    private int build(CommandLine cli) {
+    /** The build the command line describes, its events printed as the options ask. */
+    private Medsite medsite(CommandLine cli) {
         Medsite medsite = Medsite.forSite(cli.siteDir())
                 .includeDrafts(cli.drafts())
                 .includeFuture(cli.future())
@@ -81,6 +93,11 @@ public final class Main {
         cli.outputDir().ifPresent(medsite::outputDir);
         cli.baseUrl().ifPresent(medsite::baseUrl);
         cli.theme().ifPresent(medsite::theme);
+        return medsite;
+    }
+
+    private int build(CommandLine cli) {
+        Medsite medsite = medsite(cli);
         BuildMode mode = cli.command().equals("check") ? BuildMode.CHECK : BuildMode.BUILD;
         BuildResult result;
         try {
@@ -108,6 +125,73 @@ public final class Main {
         }
         out.println(summary(result, cli.siteDir()));
         return result.succeeded(cli.failOnWarning()) ? 0 : 1;
+    }
+
+    /**
+     * Serves the site until the process is stopped (Ctrl+C). Without {@code --output} the site is built
+     * into a temporary folder, deleted on exit, so that serving never replaces a deployable build.
+     */
+    private int serve(CommandLine cli) {
+        InetAddress bind;
+        try {
+            bind = cli.bind().isPresent() ? InetAddress.getByName(cli.bind().get()) : InetAddress.getLoopbackAddress();
+        } catch (UnknownHostException e) {
+            err.println("medsite: --bind: '" + cli.bind().get() + "' is not an address of this machine; "
+                    + "use an IP address such as 0.0.0.0 (every interface)");
+            return 2;
+        }
+        Medsite medsite = medsite(cli);
+        Path temporary = null;
+        try {
+            if (cli.outputDir().isEmpty()) {
+                temporary = Files.createTempDirectory("medsite-serve-");
+                medsite.outputDir(temporary.resolve("site"));
+            }
+            ServeOptions options = new ServeOptions(bind, cli.port().orElse(ServeOptions.DEFAULT_PORT),
+                    cli.port().isEmpty(), cli.baseUrl().isPresent(), ServeOptions.DEFAULT_QUIET_PERIOD);
+            DevServer server = DevServer.start(medsite, options, new ServeListener() {
+                @Override
+                public void info(String line) {
+                    out.println("medsite: " + line);
+                }
+
+                @Override
+                public void warning(String line) {
+                    err.println("medsite: " + line);
+                }
+            });
+            CountDownLatch stopped = new CountDownLatch(1);
+            Path folder = temporary;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                deleteQuietly(folder);
+                stopped.countDown();
+            }, "medsite-serve-stop"));
+            stopped.await();
+            return 0;
+        } catch (IOException | MedsiteException e) {
+            err.println("medsite: " + e.getMessage());
+            if (cli.debug()) {
+                e.printStackTrace(err);
+            }
+            deleteQuietly(temporary);
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** Deletes the temporary output of {@code serve}; what cannot be deleted stays in the temp folder. */
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var walk = Files.walk(folder)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // The system's temp cleaning will take it.
+        }
     }
 
     static String summary(BuildResult result, Path siteDir) {

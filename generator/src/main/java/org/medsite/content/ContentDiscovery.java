@@ -143,7 +143,8 @@ public final class ContentDiscovery {
         return result;
     }
 
-    private static boolean isIgnored(String rel) {
+    /** Whether a path (relative, forward slashes) names a hidden file or an editor's backup or swap file. */
+    public static boolean isIgnored(String rel) {
         for (String segment : rel.split("/")) {
             if (segment.startsWith(".") || segment.endsWith("~") || segment.startsWith("#")
                     || segment.endsWith(".swp") || segment.endsWith(".tmp")) {

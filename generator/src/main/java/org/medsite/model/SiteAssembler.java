@@ -190,7 +190,8 @@ public final class SiteAssembler {
             if (p.kind() != PageKind.PAGE) {
                 continue;
             }
-            Map<Page, Integer> shared = new HashMap<>();
+            // By identity: a page record's own hashCode walks its whole body and front matter.
+            Map<Page, Integer> shared = new java.util.IdentityHashMap<>();
             for (String term : termKeys(config, p)) {
                 for (Page other : byTerm.get(term)) {
                     if (other != p) {
@@ -198,12 +199,20 @@ public final class SiteAssembler {
                     }
                 }
             }
-            List<String> ids = shared.entrySet().stream()
-                    .sorted(Map.Entry.<Page, Integer>comparingByValue().reversed()
-                            .thenComparing(Map.Entry.comparingByKey(PageOrder.BY_DATE)))
-                    .limit(RELATED_PAGES)
-                    .map(e -> e.getKey().id())
-                    .toList();
+            // The best few are selected, not sorted out of all candidates: on a big site most pages
+            // share a tag with thousands of others, and a full sort per page made this quadratic.
+            Comparator<Map.Entry<Page, Integer>> order = Map.Entry.<Page, Integer>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey(PageOrder.BY_DATE));
+            java.util.PriorityQueue<Map.Entry<Page, Integer>> best = new java.util.PriorityQueue<>(order.reversed());
+            for (Map.Entry<Page, Integer> e : shared.entrySet()) {
+                if (best.size() < RELATED_PAGES || order.compare(e, best.peek()) < 0) {
+                    best.add(Map.entry(e.getKey(), e.getValue()));
+                    if (best.size() > RELATED_PAGES) {
+                        best.poll();
+                    }
+                }
+            }
+            List<String> ids = best.stream().sorted(order).map(e -> e.getKey().id()).toList();
             if (!ids.isEmpty()) {
                 related.put(p.id(), ids);
             }

@@ -3,12 +3,15 @@ package org.medsite.render;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModelException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.medsite.diagnostics.FindingCollector;
 import org.medsite.model.Page;
 import org.medsite.model.PageKind;
@@ -55,15 +58,38 @@ public final class PageRenderer {
         Map<String, String> out = new ConcurrentHashMap<>();
         // Template problems repeat on every page that uses the template: report each once.
         Map<String, Boolean> reported = new ConcurrentHashMap<>();
-        site.pages().parallelStream().forEach(page -> render(site, views, page, findings, reported, out));
+        site.pages().parallelStream().forEach(page -> render(site, views, page, findings, reported, out, null));
         return out;
     }
 
+    /**
+     * Renders some pages of the site, in parallel, each reporting to its own collector, and notes what
+     * each page's templates read (see {@link TemplateReads}), so that a warm rebuild renders again only
+     * the pages whose reads changed.
+     *
+     * @param findingsOf the collector of each page's findings
+     */
+    public List<PageRendering> render(Site site, Collection<Page> pages, Function<Page, FindingCollector> findingsOf) {
+        ViewFactory views = new ViewFactory(site, today);
+        return pages.parallelStream().map(page -> {
+            Map<String, String> out = new TreeMap<>();
+            ReadLog reads = new ReadLog(site.config().basePath());
+            TemplateReads.own(site, page).forEach(reads::add);
+            render(site, views, page, findingsOf.apply(page), new HashMap<>(), out, reads);
+            return new PageRendering(page.id(), out, reads.keys());
+        }).toList();
+    }
+
     private void render(Site site, ViewFactory views, Page page, FindingCollector findings,
-            Map<String, Boolean> reported, Map<String, String> out) {
+            Map<String, Boolean> reported, Map<String, String> out, ReadLog reads) {
         try {
             List<String> candidates = candidates(page);
             Optional<String> template = engine.firstExisting(candidates);
+            if (reads != null) {
+                // The templates looked for up to the one used: creating an earlier one changes the page.
+                int used = template.map(candidates::indexOf).orElse(candidates.size() - 1);
+                candidates.subList(0, used + 1).forEach(name -> reads.add(TemplateReads.template(name)));
+            }
             if (template.isEmpty()) {
                 if (page.frontMatter().layout().isPresent()) {
                     findings.error("template.unknown-layout", page.sourceFile(), 0, "layout '"
@@ -79,7 +105,7 @@ public final class PageRenderer {
             Map<String, Object> model = model(site, views, page);
             List<PageView> entries = paginatedEntries(site, views, page);
             if (entries == null) {
-                out.put(page.outputPath(), engine.render(template.get(), model, locale));
+                out.put(page.outputPath(), engine.render(template.get(), engine.variables(model), locale, reads));
                 return;
             }
             int size = site.config().paginate();
@@ -94,7 +120,7 @@ public final class PageRenderer {
                 pageModel.put("paginator", paginator);
                 TemplateVariables variables = engine.variables(pageModel);
                 String path = n == 1 ? page.outputPath() : SitePaths.outputPath(page.url() + "page/" + n + "/");
-                out.put(path, engine.render(template.get(), variables, locale));
+                out.put(path, engine.render(template.get(), variables, locale, reads));
                 if (n == 1 && !variables.wasRead("paginator")) {
                     return; // The template lists everything on one page.
                 }

@@ -55,7 +55,7 @@ public final class TemplateEngine {
         }
         loaders.add(new ClassTemplateLoader(classLoader, BUILT_IN));
 
-        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        Configuration cfg = new RecordingConfiguration(Configuration.VERSION_2_3_34);
         cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
         cfg.setDefaultEncoding("UTF-8");
         cfg.setOutputEncoding("UTF-8");
@@ -79,7 +79,7 @@ public final class TemplateEngine {
                 ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
         wrapper.setDefaultZeroArgumentNonVoidMethodPolicy(
                 ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
-        cfg.setObjectWrapper(wrapper.build());
+        cfg.setObjectWrapper(new ReadRecordingWrapper(wrapper));
         this.freemarker = cfg;
     }
 
@@ -111,11 +111,20 @@ public final class TemplateEngine {
     }
 
     String render(String name, TemplateVariables model, Locale locale) throws TemplateProblemException {
+        return render(name, model, locale, null);
+    }
+
+    /** @param reads where the run notes what it read (see {@link TemplateReads}); null to note nothing */
+    String render(String name, TemplateVariables model, Locale locale, ReadLog reads) throws TemplateProblemException {
         try {
             Template template = freemarker.getTemplate(name);
             StringWriter out = new StringWriter(16 * 1024);
             Environment env = template.createProcessingEnvironment(model, out);
             env.setLocale(locale);
+            if (reads != null) {
+                reads.add(TemplateReads.template(name));
+                env.setCustomState(ReadLog.KEY, reads);
+            }
             env.process();
             return out.toString();
         } catch (ParseException e) {
