@@ -60,30 +60,29 @@ public final class YamlReader {
         refuseAliases(text, firstLine);
         Map<String, JsonNode> values = new LinkedHashMap<>();
         Map<String, Integer> lines = new LinkedHashMap<>();
-        try (JsonParser parser = yaml.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null || first == JsonToken.VALUE_NULL) {
-                return YamlMapping.empty();
+        boolean empty = translated(firstLine, () -> {
+            try (JsonParser parser = yaml.createParser(text)) {
+                JsonToken first = parser.nextToken();
+                if (first == null || first == JsonToken.VALUE_NULL) {
+                    return true;
+                }
+                if (first != JsonToken.START_OBJECT) {
+                    throw new YamlException("expected 'key: value' lines, found " + describe(first),
+                            fileLine(parser.currentLocation(), firstLine));
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    int line = fileLine(parser.currentLocation(), firstLine);
+                    parser.nextToken();
+                    JsonNode value = yaml.readTree(parser);
+                    values.put(key, value == null ? yaml.nullNode() : value);
+                    lines.put(key, line);
+                }
+                return false;
             }
-            if (first != JsonToken.START_OBJECT) {
-                throw new YamlException("expected 'key: value' lines, found " + describe(first),
-                        fileLine(parser.currentLocation(), firstLine));
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
-                int line = fileLine(parser.currentLocation(), firstLine);
-                parser.nextToken();
-                JsonNode value = yaml.readTree(parser);
-                values.put(key, value == null ? yaml.nullNode() : value);
-                lines.put(key, line);
-            }
-        } catch (JsonProcessingException e) {
-            throw new YamlException(reason(e), fileLine(e, firstLine));
-        } catch (IOException e) {
-            throw new YamlException(e.getMessage(), firstLine);
-        } catch (RuntimeException e) {
-            // SnakeYAML reports some limits (aliases, nesting) as unchecked exceptions.
-            throw new YamlException(firstSentence(e.getMessage()), firstLine);
+        });
+        if (empty) {
+            return YamlMapping.empty();
         }
         return new YamlMapping(values, lines);
     }
@@ -93,16 +92,8 @@ public final class YamlReader {
         if (!isJson) {
             refuseAliases(text, 1);
         }
-        try {
-            JsonNode node = (isJson ? json : yaml).readTree(text);
-            return node == null ? yaml.nullNode() : node;
-        } catch (JsonProcessingException e) {
-            throw new YamlException(reason(e), fileLine(e, 1));
-        } catch (IOException e) {
-            throw new YamlException(e.getMessage(), 0);
-        } catch (RuntimeException e) {
-            throw new YamlException(firstSentence(e.getMessage()), 0);
-        }
+        JsonNode node = translated(1, () -> (isJson ? json : yaml).readTree(text));
+        return node == null ? yaml.nullNode() : node;
     }
 
     /**
@@ -113,18 +104,33 @@ public final class YamlReader {
         if (text.indexOf('*') < 0) {
             return;
         }
-        try (JsonParser parser = yaml.createParser(text)) {
-            while (parser.nextToken() != null) {
-                if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
-                    throw new YamlException("YAML aliases such as '*" + parser.getText()
-                            + "' are not supported; write the value out in full", fileLine(parser.currentLocation(), firstLine));
+        translated(firstLine, () -> {
+            try (JsonParser parser = yaml.createParser(text)) {
+                while (parser.nextToken() != null) {
+                    if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
+                        throw new YamlException("YAML aliases such as '*" + parser.getText() + "' are not supported; "
+                                + "write the value out in full", fileLine(parser.currentLocation(), firstLine));
+                    }
                 }
+                return null;
             }
+        });
+    }
+
+    private interface YamlWork<T> {
+        T run() throws IOException, YamlException;
+    }
+
+    /** Runs parser work, turning every way Jackson and SnakeYAML fail into one {@link YamlException} with a line. */
+    private static <T> T translated(int firstLine, YamlWork<T> work) throws YamlException {
+        try {
+            return work.run();
         } catch (JsonProcessingException e) {
             throw new YamlException(reason(e), fileLine(e, firstLine));
         } catch (IOException e) {
             throw new YamlException(e.getMessage(), firstLine);
         } catch (RuntimeException e) {
+            // SnakeYAML reports some limits (aliases, nesting) as unchecked exceptions.
             throw new YamlException(firstSentence(e.getMessage()), firstLine);
         }
     }

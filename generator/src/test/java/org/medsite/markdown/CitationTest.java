@@ -2,7 +2,6 @@ package org.medsite.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -16,18 +15,7 @@ class CitationTest {
     private final MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.defaults());
 
     private RenderedMarkdown render(String markdown, FindingCollector findings) {
-        LinkTargets none = new LinkTargets() {
-            @Override
-            public Optional<String> page(String contentPath) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> resource(String contentPath) {
-                return Optional.empty();
-            }
-        };
-        return renderer.render(markdown, new MarkdownContext("a.md", "content/a.md", 10, "/", none, findings, true,
+        return renderer.render(markdown, new MarkdownContext("a.md", "content/a.md", 10, "/", MarkdownSpecTest.NO_TARGETS, findings, true,
                 new Citations(Set.of("cdc", "nih", "uspstf")), "en"));
     }
 

@@ -49,19 +49,21 @@ class MarkdownSpecTest {
         return tests.stream();
     }
 
-    static MarkdownContext context(FindingCollector findings) {
-        LinkTargets none = new LinkTargets() {
-            @Override
-            public Optional<String> page(String contentPath) {
-                return Optional.empty();
-            }
+    /** A page that links to nothing: links to other pages and files all count as missing. */
+    static final LinkTargets NO_TARGETS = new LinkTargets() {
+        @Override
+        public Optional<String> page(String contentPath) {
+            return Optional.empty();
+        }
 
-            @Override
-            public Optional<String> resource(String contentPath) {
-                return Optional.empty();
-            }
-        };
-        return new MarkdownContext("page.md", "content/page.md", 1, "/", none, findings, true, Citations.none(), "en");
+        @Override
+        public Optional<String> resource(String contentPath) {
+            return Optional.empty();
+        }
+    };
+
+    static MarkdownContext context(FindingCollector findings) {
+        return new MarkdownContext("page.md", "content/page.md", 1, "/", NO_TARGETS, findings, true, Citations.none(), "en");
     }
 
     private static List<Example> read(String spec) throws IOException {
