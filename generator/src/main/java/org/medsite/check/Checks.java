@@ -27,7 +27,7 @@ public record Checks(List<SiteCheck> site, List<PageCheck> pages, List<Styleshee
                 ? ThirdPartyRequestCheck.host(config.baseUrl()) : java.util.Optional.empty();
         ThirdPartyRequestCheck requests = new ThirdPartyRequestCheck(config.privacy(), ownHost);
         return new Checks(List.of(new MedicalPageCheck(), new ReadabilityCheck(), new PrivacyContentCheck()),
-                List.of(new InternalLinkCheck(), requests), List.of(requests));
+                List.of(new InternalLinkCheck(), requests, new VisibleDateCheck()), List.of(requests));
     }
 
     /** Rule ids a site may change the severity of ({@code checks:} in site.yaml). */
@@ -37,6 +37,7 @@ public record Checks(List<SiteCheck> site, List<PageCheck> pages, List<Styleshee
         rules.addAll(ReadabilityCheck.RULES);
         rules.addAll(ThirdPartyRequestCheck.RULES);
         rules.addAll(PrivacyContentCheck.RULES);
+        rules.addAll(VisibleDateCheck.RULES);
         return rules;
     }
 }

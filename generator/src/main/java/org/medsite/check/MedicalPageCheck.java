@@ -28,7 +28,7 @@ public final class MedicalPageCheck implements SiteCheck {
             "medical.reviewer-not-licensed", "medical.no-review-date", "medical.review-overdue",
             "medical.review-due-soon", "medical.future-date", "medical.no-sources", "medical.source-no-link",
             "medical.source-doi", "medical.source-pmid", "medical.source-insecure",
-            "medical.outside-expertise", "medical.credential-expired");
+            "medical.outside-expertise", "medical.credential-expired", "medical.date-mismatch");
 
     // DOI syntax as Crossref recommends matching it: "10.", a 4-9 digit registrant, "/", a suffix.
     private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
@@ -84,6 +84,7 @@ public final class MedicalPageCheck implements SiteCheck {
                 }
             }
             sources();
+            statedDates();
             if (!m.medical()) {
                 return;
             }
@@ -154,6 +155,40 @@ public final class MedicalPageCheck implements SiteCheck {
                         "source '" + s.id() + "': PubMed id '" + p + "' must be digits only"));
                 s.url().filter(u -> !u.startsWith("https://")).ifPresent(u -> warning("medical.source-insecure", "sources",
                         "source '" + s.id() + "' links to '" + u + "'; use its https:// address"));
+            }
+        }
+
+        /**
+         * Dates typed into the text must be the ones the byline and the structured data show: a page that
+         * says "Last reviewed March 2024" under a byline of June 2026 leaves the reader unsure which is true.
+         */
+        private void statedDates() {
+            for (StatedDates.Stated stated : StatedDates.in(page.body(), page.bodyLine())) {
+                String problem;
+                if (stated.kind() == StatedDates.Kind.REVIEWED) {
+                    Optional<LocalDate> reviewed = m.lastReviewed();
+                    if (reviewed.isPresent() && stated.agreesWith(reviewed.get())) {
+                        continue;
+                    }
+                    problem = reviewed.map(d -> "but 'lastReviewed' is " + d + ", which the byline and structured "
+                            + "data show").orElse("but the page has no 'lastReviewed', so its byline and structured data "
+                            + "show no review date; put the date in the front matter");
+                } else {
+                    List<LocalDate> shown = new java.util.ArrayList<>();
+                    page.lastmod().ifPresent(d -> shown.add(d.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate()));
+                    m.lastReviewed().ifPresent(shown::add);
+                    if (shown.isEmpty() || shown.stream().anyMatch(stated::agreesWith)) {
+                        continue;
+                    }
+                    problem = "but the page's 'lastmod' (or 'date') is " + shown.get(0) + ", which the page and its "
+                            + "structured data show as dateModified";
+                }
+                String message = "the text says '" + stated.text() + "' " + problem;
+                if (page.frontMatter().draft()) {
+                    findings.warning("medical.date-mismatch", page.sourceFile(), stated.line(), message + " (draft)");
+                } else {
+                    findings.error("medical.date-mismatch", page.sourceFile(), stated.line(), message);
+                }
             }
         }
 

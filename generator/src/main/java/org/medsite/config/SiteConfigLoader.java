@@ -107,7 +107,7 @@ public final class SiteConfigLoader {
                 typeError("params", "a mapping of names to values");
             }
             return new SiteConfig(title, description, baseUrl, language, languages, theme, permalinks(),
-                    markdown(), menus(), params, taxonomies(), paginate(), sort(), medical(), readability(), privacy(), checks());
+                    markdown(), menus(), params, taxonomies(), paginate(), sort(), medical(language, languages), readability(), privacy(), checks());
         }
 
         private PrivacySettings privacy() {
@@ -187,7 +187,7 @@ public final class SiteConfigLoader {
             return fallback;
         }
 
-        private MedicalSettings medical() {
+        private MedicalSettings medical(String mainLanguage, List<String> languages) {
             Object value = plain("medical");
             MedicalSettings d = MedicalSettings.defaults();
             if (value == null) {
@@ -205,8 +205,55 @@ public final class SiteConfigLoader {
                 }
             }
             return new MedicalSettings(positive(m, "reviewCycleMonths", d.reviewCycleMonths(), line),
-                    positive(m, "dueSoonDays", d.dueSoonDays(), line), optionalText(m, "disclaimer"),
-                    optionalText(m, "emergencyNotice"), optionalText(m, "editorialPolicy"));
+                    positive(m, "dueSoonDays", d.dueSoonDays(), line),
+                    localizedText(m, "disclaimer", mainLanguage, languages, line),
+                    localizedText(m, "emergencyNotice", mainLanguage, languages, line), editorialPolicy(m, line));
+        }
+
+        /** A text, or a mapping of language codes to texts; a plain text is the main language's. */
+        private LocalizedText localizedText(Map<?, ?> m, String key, String mainLanguage, List<String> languages,
+                int line) {
+            Object v = m.get(key);
+            Map<String, String> texts = new TreeMap<>();
+            if (v == null) {
+                return LocalizedText.none();
+            }
+            if (v instanceof Map<?, ?> perLanguage) {
+                perLanguage.forEach((lang, text) -> {
+                    String code = String.valueOf(lang);
+                    if (!languages.contains(code)) {
+                        findings.error("config.language", FILE_NAME, line, "'medical." + key + "." + code
+                                + "' is for a language the site does not have (languages: " + languages + ")"
+                                + Suggestions.didYouMean(code, languages));
+                    } else if (text instanceof Map || text instanceof List || text == null) {
+                        findings.error("config.type", FILE_NAME, line, "'medical." + key + "." + code
+                                + "' must be a text");
+                    } else if (!String.valueOf(text).isBlank()) {
+                        texts.put(code, String.valueOf(text).strip());
+                    }
+                });
+            } else if (v instanceof List) {
+                findings.error("config.type", FILE_NAME, line, "'medical." + key + "' must be a text, or one text "
+                        + "per language such as {en: \"...\", es: \"...\"}");
+            } else if (!String.valueOf(v).isBlank()) {
+                texts.put(mainLanguage, String.valueOf(v).strip());
+            }
+            return new LocalizedText(texts);
+        }
+
+        /** The editorial policy's site path: it must be a path inside the site, such as /editorial-policy/. */
+        private Optional<String> editorialPolicy(Map<?, ?> m, int line) {
+            Object v = m.get("editorialPolicy");
+            if (v == null) {
+                return Optional.empty();
+            }
+            String path = v instanceof Map || v instanceof List ? "" : String.valueOf(v).strip();
+            if (!path.startsWith("/") || path.startsWith("//") || path.contains("..") || path.contains("\\")) {
+                findings.error("config.type", FILE_NAME, line, "'medical.editorialPolicy' must be a path inside the "
+                        + "site such as /editorial-policy/");
+                return Optional.empty();
+            }
+            return Optional.of(path);
         }
 
         private int positive(Map<?, ?> m, String key, int fallback, int line) {
@@ -221,11 +268,6 @@ public final class SiteConfigLoader {
             return fallback;
         }
 
-        private Optional<String> optionalText(Map<?, ?> m, String key) {
-            Object v = m.get(key);
-            return v == null || v instanceof Map || v instanceof List ? Optional.empty()
-                    : Optional.of(String.valueOf(v).strip()).filter(s -> !s.isEmpty());
-        }
 
         /** Severity changes for checks; which rule ids exist is checked by the check stage. */
         private Map<String, String> checks() {

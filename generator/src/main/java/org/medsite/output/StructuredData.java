@@ -2,7 +2,6 @@ package org.medsite.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,8 +118,10 @@ public final class StructuredData {
             node.put("description", page.description());
         }
         node.put("inLanguage", page.lang());
-        page.date().ifPresent(d -> node.put("datePublished", d.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().toString()));
-        page.lastmod().ifPresent(d -> node.put("dateModified", d.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().toString()));
+        // The calendar date as written, the one the page shows (a UTC date would be the next day for a post
+        // written late in the evening west of Greenwich).
+        page.date().ifPresent(d -> node.put("datePublished", d.toLocalDate().toString()));
+        page.lastmod().ifPresent(d -> node.put("dateModified", d.toLocalDate().toString()));
         if (site.data().get("practice") instanceof Map<?, ?> p && p.get("name") != null) {
             node.put("publisher", Map.of("@id", practiceId()));
         }

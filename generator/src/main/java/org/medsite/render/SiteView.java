@@ -22,6 +22,7 @@ import java.util.Map;
  * @param pagesByPath every page of this language by its site path without the base path ({@code /about/})
  * @param taxonomies the taxonomies of this language by name ({@code site.taxonomies.tags})
  * @param feeds the site-wide feeds of this language
+ * @param medical the site's medical settings: disclaimer, emergency notice, editorial policy, review cycle
  */
 public record SiteView(
         String title,
@@ -39,7 +40,8 @@ public record SiteView(
         Map<String, Object> data,
         Map<String, PageView> pagesByPath,
         Map<String, TaxonomyView> taxonomies,
-        List<FeedLink> feeds) {
+        List<FeedLink> feeds,
+        MedicalSettingsView medical) {
 
     /** The section of a folder ({@code site.section("blog")}), or null. */
     public SectionView section(String folder) {

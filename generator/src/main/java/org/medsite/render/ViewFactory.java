@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.medsite.config.MedicalSettings;
 import java.util.Locale;
 import java.util.Map;
 import org.medsite.config.MenuEntry;
@@ -225,7 +226,13 @@ final class ViewFactory {
         List<FeedLink> feeds = site.home(lang).map(h -> feedsByListPage.getOrDefault(h.id(), List.of())).orElse(List.of());
         return new SiteView(config.title(), config.description(), config.baseUrl(), config.basePath(), lang,
                 config.language(), config.languages(), home, regular, sections, menus(lang), config.params(),
-                site.data(), byPath, taxonomies, feeds);
+                site.data(), byPath, taxonomies, feeds, medicalSettings(lang));
+    }
+
+    private MedicalSettingsView medicalSettings(String lang) {
+        MedicalSettings m = config.medical();
+        return new MedicalSettingsView(m.disclaimer().in(lang).orElse(null), m.emergencyNotice().in(lang).orElse(null),
+                m.editorialPolicy().map(this::relUrl).orElse(null), m.reviewCycleMonths(), m.dueSoonDays());
     }
 
     TaxonomyView taxonomyView(Taxonomy taxonomy) {

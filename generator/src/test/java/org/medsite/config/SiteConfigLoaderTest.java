@@ -107,4 +107,42 @@ class SiteConfigLoaderTest {
         assertThat(findings.sorted()).extracting(Finding::rule).containsExactly("config.yaml");
         assertThat(config.theme()).isEqualTo("clinic");
     }
+
+    @Test
+    void medicalTextsArePerLanguageAndAPlainTextIsTheMainLanguages() throws Exception {
+        FindingCollector findings = new FindingCollector();
+        SiteConfig config = load("""
+                languages: [en, es]
+                medical:
+                  disclaimer: "General information, not advice."
+                  emergencyNotice: {en: "Call 911.", es: "Llame al 911."}
+                  editorialPolicy: /how-we-write/
+                """, findings);
+        assertThat(findings.sorted()).isEmpty();
+        assertThat(config.medical().disclaimer().in("en")).contains("General information, not advice.");
+        assertThat(config.medical().disclaimer().in("es")).isEmpty();
+        assertThat(config.medical().emergencyNotice().in("es")).contains("Llame al 911.");
+        assertThat(config.medical().editorialPolicy()).contains("/how-we-write/");
+    }
+
+    @Test
+    void badMedicalTextsAreReported() throws Exception {
+        FindingCollector findings = new FindingCollector();
+        SiteConfig config = load("""
+                languages: [en, es]
+                medical:
+                  disclaimer: [one, two]
+                  emergencyNotice: {en: "Call 911.", fr: "Appelez le 15."}
+                  editorialPolicy: https://elsewhere.example/policy
+                """, findings);
+        assertThat(findings.sorted()).extracting(Finding::rule, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("config.language", "'medical.emergencyNotice.fr' is for a language "
+                        + "the site does not have (languages: [en, es])"),
+                org.assertj.core.groups.Tuple.tuple("config.type", "'medical.disclaimer' must be a text, or one text per "
+                        + "language such as {en: \"...\", es: \"...\"}"),
+                org.assertj.core.groups.Tuple.tuple("config.type", "'medical.editorialPolicy' must be a path inside the "
+                        + "site such as /editorial-policy/"));
+        assertThat(config.medical().emergencyNotice().in("en")).contains("Call 911.");
+        assertThat(config.medical().disclaimer().isEmpty()).isTrue();
+    }
 }
