@@ -27,6 +27,11 @@ public final class FrontMatterParser {
     private final YamlReader yaml;
     private final List<String> taxonomies;
     private final java.util.Set<String> knownKeys;
+    /**
+     * "Did you mean" per unknown key: a site repeats the same few unknown keys on every page, and the
+     * edit distance against every known key was a measurable share of parsing (issue #11).
+     */
+    private final Map<String, String> suggestions = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param taxonomies the site's taxonomies; each is a front matter key holding a list of terms
@@ -114,7 +119,7 @@ public final class FrontMatterParser {
                     }
                 } else if (!knownKeys.contains(key)) {
                     findings.warning("frontmatter.unknown-key", file, map.lineOf(key, 1), "unknown front matter key '"
-                            + key + "'" + Suggestions.didYouMean(key, knownKeys)
+                            + key + "'" + suggestions.computeIfAbsent(key, k -> Suggestions.didYouMean(k, knownKeys))
                             + "; put free values for templates under 'params:'");
                 }
             }

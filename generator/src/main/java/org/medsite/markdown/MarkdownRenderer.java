@@ -152,6 +152,9 @@ public final class MarkdownRenderer {
         List<TocEntry> toc = new ArrayList<>();
         Optional<String> teaser = Optional.empty();
         StringBuilder beforeMore = new StringBuilder();
+        // Most pages have no <!--more--> marker: then the text before it is never needed, and collecting
+        // it would be one more pass over the whole document (issue #11).
+        boolean hasMore = MORE.matcher(markdown).find();
         for (Node node : document.getChildren()) {
             if (node instanceof Heading h && (h.getLevel() == 2 || h.getLevel() == 3) && h.getAnchorRefId() != null) {
                 toc.add(new TocEntry(h.getLevel(), h.getAnchorRefId(),
@@ -159,7 +162,7 @@ public final class MarkdownRenderer {
             }
             if (teaser.isEmpty() && node instanceof HtmlCommentBlock c && MORE.matcher(c.getChars()).find()) {
                 teaser = Optional.of(collapse(beforeMore.toString()));
-            } else if (teaser.isEmpty()) {
+            } else if (teaser.isEmpty() && hasMore) {
                 beforeMore.append(new TextCollectingVisitor().collectAndGetText(node)).append(' ');
             }
         }
@@ -179,7 +182,8 @@ public final class MarkdownRenderer {
         List<String> blocks = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof Paragraph p && !insideFootnoteOrTable(p)) {
-                blocks.add(CITATION_MARKER.matcher(new TextCollectingVisitor().collectAndGetText(p)).replaceAll(""));
+                String text = new TextCollectingVisitor().collectAndGetText(p);
+                blocks.add(text.indexOf('@') < 0 ? text : CITATION_MARKER.matcher(text).replaceAll(""));
             }
         }
         return blocks;
@@ -207,8 +211,29 @@ public final class MarkdownRenderer {
         return words;
     }
 
-    private static String collapse(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+    /**
+     * Runs of whitespace as one space, trimmed: what {@code replaceAll("\\s+", " ").strip()} gives, without a
+     * regex per call (it ran several times per page; issue #11). {@code \\s} is ASCII whitespace only.
+     */
+    static String collapse(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                space = true;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        if (space) {
+            out.append(' ');
+        }
+        return out.toString().strip();
     }
 
     /** Registers Medsite's link resolver and attribute provider with the renderer. */

@@ -29,12 +29,20 @@ public final class Syllables {
             Map.entry("we", 1), Map.entry("be", 1), Map.entry("me", 1), Map.entry("ages", 2), Map.entry("uses", 2),
             Map.entry("causes", 2), Map.entry("changes", 2), Map.entry("houses", 2), Map.entry("nurses", 2));
 
+    // Compiled once: each word of every page's prose goes through these (issue #11 profile: compiling
+    // them per word was a fifth of a build).
+    private static final java.util.regex.Pattern NOT_LETTER = java.util.regex.Pattern.compile("[^a-z']");
+    private static final java.util.regex.Pattern SOUNDED_ES = java.util.regex.Pattern.compile(".*(?:[sxz]|ch|sh|ge|ce)es$");
+    private static final java.util.regex.Pattern SOUNDED_ED = java.util.regex.Pattern.compile(".*[td]ed$");
+    private static final java.util.regex.Pattern TWO_SYLLABLE_PAIR = java.util.regex.Pattern.compile(
+            "(?<![aeiouqstc])ia|iet|iu|(?<![stcgx])io(?!u)|eo|(?<![qg])ua(?!y)|uo");
+
     private Syllables() {
     }
 
     /** The syllables of one English word; at least 1 for any word with a letter. */
     public static int english(String word) {
-        String w = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z']", "").replace("'", "");
+        String w = NOT_LETTER.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("").replace("'", "");
         if (w.isEmpty()) {
             return 0;
         }
@@ -47,9 +55,9 @@ public final class Syllables {
         }
         // Silent endings: "make", "hoped", "boxes" keep their vowel-group count only when spoken.
         String stem = w;
-        if (stem.endsWith("es") && !stem.matches(".*(?:[sxz]|ch|sh|ge|ce)es$")) {
+        if (stem.endsWith("es") && !SOUNDED_ES.matcher(stem).matches()) {
             stem = stem.substring(0, stem.length() - 2);
-        } else if (stem.endsWith("ed") && !stem.matches(".*[td]ed$")) {
+        } else if (stem.endsWith("ed") && !SOUNDED_ED.matcher(stem).matches()) {
             stem = stem.substring(0, stem.length() - 2);
         } else if (stem.endsWith("e") && !stem.endsWith("le") && !stem.endsWith("ee") && stem.length() > 2) {
             stem = stem.substring(0, stem.length() - 1);
@@ -66,12 +74,12 @@ public final class Syllables {
         }
         // Vowel pairs that are two syllables: "ia" in "media", "io" in "biology", "eo" in "video".
         // Not after c, s, t, where they are one sound: "special", "tension", "nation", "precious".
-        count += countMatches(stem, "(?<![aeiouqstc])ia|iet|iu|(?<![stcgx])io(?!u)|eo|(?<![qg])ua(?!y)|uo");
+        count += countMatches(stem, TWO_SYLLABLE_PAIR);
         return Math.max(1, count);
     }
 
-    private static int countMatches(String s, String regex) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(s);
+    private static int countMatches(String s, java.util.regex.Pattern pattern) {
+        java.util.regex.Matcher m = pattern.matcher(s);
         int n = 0;
         while (m.find()) {
             n++;
