@@ -21,5 +21,9 @@ public interface BuildListener {
     default void info(String message) {
     }
 
+    /** A detail for someone looking into the build itself (the CLI prints it with {@code --debug}). */
+    default void debug(String message) {
+    }
+
     BuildListener NONE = new BuildListener() { };
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
 import java.time.LocalDate;
 import org.medsite.check.Checks;
 import org.medsite.check.SiteCheck;
@@ -94,6 +95,9 @@ import org.medsite.yaml.YamlReader;
  */
 final class Pipeline {
 
+    /** The one stage of a build whose result came from the build cache. */
+    static final String CACHED_STAGE = "cached";
+
     private static final java.util.regex.Pattern PAGINATED = java.util.regex.Pattern.compile("(.*)page/\\d+/index\\.html");
 
     private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile(
@@ -105,6 +109,11 @@ final class Pipeline {
     private final SiteChanges changes;
     private final List<StageTiming> timings = new ArrayList<>();
     private final FindingCollector findings;
+    /** What the build told the user, so that a build cache hit tells it again. */
+    private final List<String> infos = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The first moment after {@code now} at which a source's publish, date or expiry takes effect. */
+    private final java.util.concurrent.atomic.AtomicReference<Instant> nextDateChange =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     Pipeline(BuildOptions options, BuildListener listener) {
         this(options, listener, StageResults.oneOff(), SiteChanges.EVERYTHING);
@@ -113,7 +122,28 @@ final class Pipeline {
     /** A build that reuses {@code results} where {@code changes} leave them valid, and updates them. */
     Pipeline(BuildOptions options, BuildListener listener, StageResults results, SiteChanges changes) {
         this.options = options;
-        this.listener = listener;
+        this.listener = new BuildListener() {
+            @Override
+            public void stageFinished(String stage, Duration took) {
+                listener.stageFinished(stage, took);
+            }
+
+            @Override
+            public void finding(Finding finding) {
+                listener.finding(finding);
+            }
+
+            @Override
+            public void info(String message) {
+                infos.add(message);
+                listener.info(message);
+            }
+
+            @Override
+            public void debug(String message) {
+                listener.debug(message);
+            }
+        };
         this.results = results;
         this.changes = changes;
         this.findings = new FindingCollector(listener::finding);
@@ -125,6 +155,23 @@ final class Pipeline {
         List<PageSummary> pages = List.of();
         Optional<WriteStats> written = Optional.empty();
         results.lastChanged = List.of();
+        // A one-off build whose inputs are those of the last one, into the output that one wrote, is that one.
+        BuildCache cache = mode == BuildMode.BUILD && !results.kept ? new BuildCache(new OutputFolder(options.outputDir()))
+                : null;
+        String cacheKey = null;
+        if (cache != null) {
+            try {
+                cacheKey = stage("fingerprint", () -> BuildCache.key(options));
+            } catch (IOException | RuntimeException e) {
+                listener.debug("build cache: cannot fingerprint the inputs (" + e.getMessage() + ")");
+            }
+            Optional<BuildCache.Entry> hit = cacheKey == null ? Optional.empty()
+                    : cache.lookUp(cacheKey, options.now(), listener);
+            if (hit.isPresent()) {
+                pool.shutdownNow();
+                return replay(hit.get(), start);
+            }
+        }
         try {
             Optional<Built> built = buildSite(pool, mode);
             if (built.isPresent()) {
@@ -143,6 +190,14 @@ final class Pipeline {
                         new OutputFolder(options.outputDir()).writeBeside(EditorialReport.HTML_FILE, report.html());
                     }
                 }
+                if (cache != null && cacheKey != null && written.isPresent()) {
+                    try {
+                        cache.store(cacheKey, options.now(), Optional.ofNullable(nextDateChange.get()), pages,
+                                findings.sorted(), infos, built.get().plan().paths().size());
+                    } catch (IOException e) {
+                        listener.debug("build cache: cannot record this build (" + e.getMessage() + ")");
+                    }
+                }
             }
         } catch (IOException e) {
             throw new MedsiteException("build failed: " + e.getMessage(), e);
@@ -153,12 +208,28 @@ final class Pipeline {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /** The result of the recorded build, told again; no stage runs and nothing is written. */
+    private BuildResult replay(BuildCache.Entry hit, long start) {
+        long t0 = System.nanoTime();
+        hit.infos().forEach(listener::info);
+        hit.findings().forEach(findings::add);
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        timings.add(new StageTiming(CACHED_STAGE, took));
+        listener.stageFinished(CACHED_STAGE, took);
+        return new BuildResult(BuildMode.BUILD, hit.pages(), findings.sorted(), timings,
+                Optional.of(new WriteStats(0, hit.files(), 0)), options.outputDir(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
     /**
      * A one-off build, and a session's first, replace the output folder as a whole; a session's later
      * builds change only the files that changed.
      */
     private WriteStats write(OutputPlan plan) throws IOException {
         OutputFolder folder = new OutputFolder(options.outputDir());
+        if (results.kept) {
+            // A session's writes are not recorded in the build cache: the next one-off build must not trust it.
+            new BuildCache(folder).forget();
+        }
         if (!results.kept || results.written == null) {
             WriteStats stats = new AtomicSiteWriter().write(plan, folder);
             if (results.kept) {
@@ -592,6 +663,9 @@ final class Pipeline {
         }
         FrontMatter fm = parsed.get().frontMatter();
         Instant now = options.now();
+        Stream.of(fm.publishDate(), fm.date(), fm.expiryDate()).flatMap(Optional::stream).map(Pipeline::starts)
+                .filter(t -> t.isAfter(now))
+                .forEach(t -> nextDateChange.accumulateAndGet(t, (a, b) -> a == null || b.isBefore(a) ? b : a));
         if (fm.draft() && !options.includeDrafts()
                 || !options.includeFuture() && fm.publishDate().or(fm::date).map(d -> starts(d).isAfter(now)).orElse(false)
                 || !options.includeExpired() && fm.expiryDate().map(d -> !starts(d).isAfter(now)).orElse(false)) {

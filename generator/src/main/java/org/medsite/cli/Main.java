@@ -84,6 +84,13 @@ public final class Main {
                     }
 
                     @Override
+                    public void debug(String message) {
+                        if (cli.debug()) {
+                            err.println("medsite: " + message);
+                        }
+                    }
+
+                    @Override
                     public void stageFinished(String stage, Duration took) {
                         if (cli.debug()) {
                             err.printf(Locale.ROOT, "medsite: %-12s %6d ms%n", stage, took.toMillis());
