@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 public record Readability(String lang, boolean measured, int words, int sentences, int syllables, int polysyllables,
         double readingEase, double grade, double smog, List<String> longestSentences, List<String> hardestWords) {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
     /** Sentence ends, but not in "e.g.", "Dr." or decimal numbers. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\b(?:Dr|Mr|Mrs|Ms|St|vs|etc|e\\.g|i\\.e|Sr|Dra))"
@@ -58,7 +59,7 @@ public record Readability(String lang, boolean measured, int words, int sentence
         boolean spanish = language.equals("es") || language.startsWith("es-");
         List<String> sentences = new ArrayList<>();
         for (String block : blocks) {
-            String text = block.replaceAll("\\s+", " ").strip();
+            String text = WHITESPACE.matcher(block).replaceAll(" ").strip();
             if (text.isEmpty()) {
                 continue;
             }
@@ -80,11 +81,15 @@ public record Readability(String lang, boolean measured, int words, int sentence
         int syllables = 0;
         int polysyllables = 0;
         LinkedHashSet<String> all = new LinkedHashSet<>();
+        // Syllables once per distinct word: prose repeats its words, and the sort below asks again (issue #11).
+        java.util.Map<String, Integer> counted = new java.util.HashMap<>();
+        java.util.function.ToIntFunction<String> syllablesOf = w -> counted.computeIfAbsent(w,
+                k -> spanish ? Syllables.spanish(k) : Syllables.english(k));
         for (String s : sentences) {
             Matcher w = WORD.matcher(s);
             while (w.find()) {
                 String word = w.group();
-                int n = spanish ? Syllables.spanish(word) : Syllables.english(word);
+                int n = syllablesOf.applyAsInt(word);
                 words++;
                 syllables += n;
                 if (n >= 3) {
@@ -97,9 +102,8 @@ public record Readability(String lang, boolean measured, int words, int sentence
                 .sorted(Comparator.comparingInt(Readability::countWords).reversed().thenComparing(Comparator.naturalOrder()))
                 .limit(3).toList();
         List<String> hardest = all.stream()
-                .sorted(Comparator.comparingInt((String w) -> spanish ? Syllables.spanish(w) : Syllables.english(w))
-                        .reversed().thenComparing(Comparator.naturalOrder()))
-                .filter(w -> (spanish ? Syllables.spanish(w) : Syllables.english(w)) >= 3)
+                .sorted(Comparator.comparingInt(syllablesOf).reversed().thenComparing(Comparator.naturalOrder()))
+                .filter(w -> syllablesOf.applyAsInt(w) >= 3)
                 .limit(5).toList();
         int n = sentences.size();
         if (words == 0 || n == 0 || !(english || spanish)) {

@@ -74,11 +74,53 @@ public final class Syllables {
         }
         // Vowel pairs that are two syllables: "ia" in "media", "io" in "biology", "eo" in "video".
         // Not after c, s, t, where they are one sound: "special", "tension", "nation", "precious".
-        count += countMatches(stem, TWO_SYLLABLE_PAIR);
+        count += twoSyllablePairs(stem);
         return Math.max(1, count);
     }
 
-    private static int countMatches(String s, java.util.regex.Pattern pattern) {
+    /**
+     * The matches of {@link #TWO_SYLLABLE_PAIR} in {@code s}, as {@code Matcher.find()} counts them (left to
+     * right, alternatives in order, no overlaps), without the regex engine: this runs for every word.
+     */
+    static int twoSyllablePairs(String s) {
+        int n = 0;
+        int i = 0;
+        while (i + 1 < s.length()) {
+            char c = s.charAt(i);
+            char next = s.charAt(i + 1);
+            char before = i > 0 ? s.charAt(i - 1) : '\0';
+            char after = i + 2 < s.length() ? s.charAt(i + 2) : '\0';
+            int length = 0;
+            if (c == 'i') {
+                if (next == 'a' && "aeiouqstc".indexOf(before) < 0) {
+                    length = 2;
+                } else if (next == 'e' && after == 't') {
+                    length = 3;
+                } else if (next == 'u') {
+                    length = 2;
+                } else if (next == 'o' && "stcgx".indexOf(before) < 0 && after != 'u') {
+                    length = 2;
+                }
+            } else if (c == 'e' && next == 'o') {
+                length = 2;
+            } else if (c == 'u') {
+                if (next == 'a' && "qg".indexOf(before) < 0 && after != 'y') {
+                    length = 2;
+                } else if (next == 'o') {
+                    length = 2;
+                }
+            }
+            if (length > 0) {
+                n++;
+                i += length;
+            } else {
+                i++;
+            }
+        }
+        return n;
+    }
+
+    static int countMatches(String s, java.util.regex.Pattern pattern) {
         java.util.regex.Matcher m = pattern.matcher(s);
         int n = 0;
         while (m.find()) {
