@@ -12,11 +12,14 @@ SSG_BENCH_DIR="${SSG_BENCH_DIR:-$REPO/../shared/bench}"
 BENCH_TMP="${BENCH_TMP:-/tmp/ssg-bench}"; export BENCH_TMP
 SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000)
 B="$HERE/medsite-bench.sh"
+# Flag sets are compared on a plain `java -cp`, not through the launcher (which adds its own flags).
+export MEDSITE_LAUNCHER=0
 for n in "${SIZES[@]}"; do
   for cfg in ${CONFIGS:-minimal full}; do
     out="$BENCH_TMP/out-medsite-$cfg-jvm-$n"
     jsa="$BENCH_TMP/medsite-$cfg.jsa"
-    if [ ! -f "$jsa" ]; then
+    # (only when a flag set uses it: the default list does; FLAGSETS may not)
+    if [ ! -f "$jsa" ] && { [ -z "${FLAGSETS:-}" ] || [[ "$FLAGSETS" == *'$jsa'* ]] || [[ "$FLAGSETS" == *.jsa* ]]; }; then
       MEDSITE_JAVA_OPTS="-XX:ArchiveClassesAtExit=$jsa" "$B" --config "$cfg" "$n" "$out" >/dev/null 2>&1 || true
       [ -f "$jsa" ] || { echo "no AppCDS archive made at $jsa" >&2; exit 1; }
     fi

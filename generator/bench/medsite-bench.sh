@@ -11,6 +11,8 @@
 #   --variant NAME  build a separate copy of the site folder (prepare-site.sh's VARIANT), e.g. "rebuild"
 # env: MEDSITE_JAR (default generator/target/medsite.jar in this repo), JAVA (default java),
 #      MEDSITE_JAVA_OPTS (extra JVM flags, e.g. "-XX:TieredStopAtLevel=1"), MEDSITE_ARGS (extra CLI args),
+#      MEDSITE_LAUNCHER=1 (default when the jar has the launcher script `medsite` beside it: run through it,
+#      with its JVM flags and AppCDS archive, as users do) or 0 (plain `java -cp`, for jvm-flags.sh),
 #      BENCH_VERIFY=1 (exit code must be 0 and >= N .html files), BENCH_PREPARE_ONLY=1, SSG_BENCH_DIR, BENCH_TMP.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -50,8 +52,16 @@ case "$MODE" in
     sed -i '/^Edited for the rebuild benchmark, run [0-9]*\.$/d' "$f"
     printf 'Edited for the rebuild benchmark, run %s.\n' "$(date +%s%N)" >> "$f" ;;
 esac
-# shellcheck disable=SC2086
-set -- ${JAVA:-java} ${MEDSITE_JAVA_OPTS:-} -cp "$CP" org.medsite.cli.Main build "$SITE" --output "$OUT" ${MEDSITE_ARGS:-}
+LAUNCHER="$(dirname "$JAR")/medsite"
+if [ "${MEDSITE_LAUNCHER:-1}" = 1 ] && [ -x "$LAUNCHER" ]; then
+  EXTRA_CP=""; [ "$CONFIG" = minimal ] && EXTRA_CP="$HERE/minimal-layout"
+  export MEDSITE_CLASSPATH="$EXTRA_CP" MEDSITE_JAVA_OPTS="${MEDSITE_JAVA_OPTS:-}"
+  # shellcheck disable=SC2086
+  set -- "$LAUNCHER" build "$SITE" --output "$OUT" ${MEDSITE_ARGS:-}
+else
+  # shellcheck disable=SC2086
+  set -- ${JAVA:-java} ${MEDSITE_JAVA_OPTS:-} -cp "$CP" org.medsite.cli.Main build "$SITE" --output "$OUT" ${MEDSITE_ARGS:-}
+fi
 if [ "${BENCH_VERIFY:-0}" = 1 ]; then
   rc=0; "$@" 2>"$OUT.verify.log" || rc=$?
   tail -1 "$OUT.verify.log" >&2
