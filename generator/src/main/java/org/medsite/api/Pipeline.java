@@ -40,10 +40,13 @@ import org.medsite.frontmatter.FrontMatter;
 import org.medsite.frontmatter.FrontMatterParser;
 import org.medsite.frontmatter.ParsedSource;
 import org.medsite.markdown.Citations;
+import org.medsite.markdown.GlossaryMarks;
 import org.medsite.markdown.LinkTargets;
 import org.medsite.markdown.MarkdownContext;
 import org.medsite.markdown.MarkdownRenderer;
 import org.medsite.markdown.RenderedMarkdown;
+import org.medsite.medical.Glossaries;
+import org.medsite.medical.Jargon;
 import org.medsite.medical.MedicalInfo;
 import org.medsite.medical.MedicalMetadataReader;
 import org.medsite.medical.PeopleRegistry;
@@ -329,13 +332,20 @@ final class Pipeline {
                 return resources.contains(contentPath) ? Optional.of("/" + contentPath) : Optional.empty();
             }
         };
+        FindingCollector glossaryFindings = new FindingCollector();
+        Glossaries glossaries = Glossaries.load(siteDir, config.language(), config.languages(), yaml, glossaryFindings);
+        glossaryFindings.sorted().forEach(findings::add);
+        if (!glossaries.equals(results.glossaries)) {
+            results.markdown = new HashMap<>();
+            results.glossaries = glossaries;
+        }
         MarkdownRenderer markdown = new MarkdownRenderer(config.markdown());
         Map<String, StageResults.Markdown> renderedMarkdown = stage("markdown", () -> inPool(pool, () -> {
             Map<String, StageResults.Markdown> map = new ConcurrentHashMap<>();
             parsed.parallelStream().filter(p -> urls.containsKey(p.id())).forEach(p -> {
                 StageResults.Markdown cached = results.markdown.get(p.id());
                 map.put(p.id(), cached != null && stillValid(cached, p, targets) ? cached
-                        : renderMarkdown(markdown, p, config, targets));
+                        : renderMarkdown(markdown, p, config, targets, glossaries));
             });
             return map;
         }));
@@ -350,7 +360,8 @@ final class Pipeline {
         }
 
         PeopleRegistry people = reloadShared ? PeopleRegistry.load(siteDir, data, dataFindings) : previous.people();
-        Site site = stage("assemble", () -> SiteAssembler.assemble(config, parsed, urls, rendered, data, people));
+        Site site = stage("assemble", () -> SiteAssembler.assemble(config, parsed, urls, rendered, data, people,
+                glossaries));
         Checks checks = Checks.standard(config);
         stage("check", () -> {
             FindingCollector configured = findings.withLevels(config.checks());
@@ -625,7 +636,7 @@ final class Pipeline {
 
     /** Renders one page's Markdown, noting the link targets it looked up. */
     private static StageResults.Markdown renderMarkdown(MarkdownRenderer markdown, PageSource p, SiteConfig config,
-            LinkTargets targets) {
+            LinkTargets targets, Glossaries glossaries) {
         Map<String, Optional<String>> pageLinks = new ConcurrentHashMap<>();
         Map<String, Optional<String>> resourceLinks = new ConcurrentHashMap<>();
         LinkTargets noted = new LinkTargets() {
@@ -640,10 +651,21 @@ final class Pipeline {
             }
         };
         FindingCollector own = new FindingCollector();
+        Object optOut = p.frontMatter().medical().get("glossary");
+        if (optOut != null && !(optOut instanceof Boolean)) {
+            own.error("glossary.type", p.source().displayName(), p.medical().lineOf("glossary"),
+                    "'glossary' must be false (to not mark glossary terms on this page) or true");
+        }
+        // Only articles are marked: list and home pages have no "Words used on this page" to link to.
+        boolean article = p.source().kind() == org.medsite.content.SourceKind.PAGE
+                || p.source().kind() == org.medsite.content.SourceKind.BUNDLE;
+        boolean marked = config.glossary().enabled() && article && !Boolean.FALSE.equals(optOut);
+        GlossaryMarks glossary = new GlossaryMarks(marked ? glossaries.forLanguage(p.lang()) : Optional.empty(),
+                Jargon.forLanguage(p.lang()));
         RenderedMarkdown rendered = markdown.render(p.body(), new MarkdownContext(p.id(), p.source().displayName(),
                 p.bodyLine(), config.basePath(), noted, own, p.frontMatter().title().isPresent(),
                 new Citations(p.medical().sources().stream().map(Source::id)
-                        .collect(java.util.stream.Collectors.toSet())), p.lang()));
+                        .collect(java.util.stream.Collectors.toSet())), p.lang(), glossary));
         return new StageResults.Markdown(p, rendered, own.sorted(), Map.copyOf(pageLinks), Map.copyOf(resourceLinks));
     }
 

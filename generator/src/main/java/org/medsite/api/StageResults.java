@@ -57,6 +57,8 @@ final class StageResults {
     Shared shared;
     Map<ContentSource, Parsed> parsed = new HashMap<>();
     Map<String, Markdown> markdown = new HashMap<>();
+    /** The glossaries the cached Markdown was rendered with: when they change, every page is rendered again. */
+    org.medsite.medical.Glossaries glossaries;
     /** What each key of {@link org.medsite.render.TemplateReads} stood for in the last site. */
     Map<String, Object> readValues = Map.of();
     Map<String, Rendered> rendered = new HashMap<>();

@@ -26,7 +26,8 @@ public record Checks(List<SiteCheck> site, List<PageCheck> pages, List<Styleshee
         java.util.Optional<String> ownHost = config.hasAbsoluteBaseUrl()
                 ? ThirdPartyRequestCheck.host(config.baseUrl()) : java.util.Optional.empty();
         ThirdPartyRequestCheck requests = new ThirdPartyRequestCheck(config.privacy(), ownHost);
-        return new Checks(List.of(new MedicalPageCheck(), new ReadabilityCheck(), new PrivacyContentCheck()),
+        return new Checks(List.of(new MedicalPageCheck(), new ReadabilityCheck(), new JargonCheck(),
+                new PrivacyContentCheck()),
                 List.of(new InternalLinkCheck(), requests, new VisibleDateCheck()), List.of(requests));
     }
 
@@ -35,6 +36,7 @@ public record Checks(List<SiteCheck> site, List<PageCheck> pages, List<Styleshee
         Set<String> rules = new TreeSet<>(MedicalPageCheck.RULES);
         rules.addAll(InternalLinkCheck.RULES);
         rules.addAll(ReadabilityCheck.RULES);
+        rules.addAll(JargonCheck.RULES);
         rules.addAll(ThirdPartyRequestCheck.RULES);
         rules.addAll(PrivacyContentCheck.RULES);
         rules.addAll(VisibleDateCheck.RULES);

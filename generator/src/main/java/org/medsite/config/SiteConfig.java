@@ -24,6 +24,7 @@ import java.util.Map;
  *     named use weight, then date, then title
  * @param medical review cycle, disclaimer, emergency notice and editorial policy
  * @param readability the reading grade targets by audience
+ * @param glossary marking glossary terms, and which audiences' pages are checked for jargon
  * @param privacy allowed third-party hosts, booking hosts, and required privacy pages
  * @param checks severities of build-time checks changed by the site ({@code error}, {@code warning} or
  *     {@code off}), by rule id
@@ -44,6 +45,7 @@ public record SiteConfig(
         Map<String, String> sort,
         MedicalSettings medical,
         ReadabilitySettings readability,
+        GlossarySettings glossary,
         PrivacySettings privacy,
         Map<String, String> checks) {
 

@@ -29,7 +29,9 @@ public final class SiteConfigLoader {
 
     static final Set<String> KEYS = Set.of(
             "title", "description", "baseURL", "language", "languages", "theme", "permalinks", "markdown",
-            "menus", "params", "taxonomies", "paginate", "sort", "medical", "readability", "privacy", "checks");
+            "menus", "params", "taxonomies", "paginate", "sort", "medical", "readability", "glossary", "privacy",
+            "checks");
+    private static final Set<String> GLOSSARY_KEYS = Set.of("enabled", "jargonAudiences");
     private static final Set<String> PRIVACY_KEYS = Set.of("allowedHosts", "bookingHosts", "hipaaCoveredEntity",
             "policyPage", "noticePage");
     private static final Set<String> READABILITY_KEYS = Set.of("patient", "clinician", "spanishMinimum");
@@ -107,7 +109,8 @@ public final class SiteConfigLoader {
                 typeError("params", "a mapping of names to values");
             }
             return new SiteConfig(title, description, baseUrl, language, languages, theme, permalinks(),
-                    markdown(), menus(), params, taxonomies(), paginate(), sort(), medical(language, languages), readability(), privacy(), checks());
+                    markdown(), menus(), params, taxonomies(), paginate(), sort(), medical(language, languages), readability(),
+                    glossary(), privacy(), checks());
         }
 
         private PrivacySettings privacy() {
@@ -147,6 +150,44 @@ public final class SiteConfigLoader {
             return new PrivacySettings(allowed, booking, Boolean.TRUE.equals(m.get("hipaaCoveredEntity")),
                     m.get("policyPage") == null ? d.policyPage() : String.valueOf(m.get("policyPage")),
                     m.get("noticePage") == null ? d.noticePage() : String.valueOf(m.get("noticePage")));
+        }
+
+        private GlossarySettings glossary() {
+            Object value = plain("glossary");
+            GlossarySettings d = GlossarySettings.defaults();
+            if (value == null) {
+                return d;
+            }
+            int line = map.lineOf("glossary", 0);
+            if (!(value instanceof Map<?, ?> m)) {
+                typeError("glossary", "a mapping, e.g. 'enabled: false' or 'jargonAudiences: [patient]'");
+                return d;
+            }
+            for (Object key : m.keySet()) {
+                if (!GLOSSARY_KEYS.contains(String.valueOf(key))) {
+                    findings.warning("config.unknown-key", FILE_NAME, line, "unknown key 'glossary." + key + "'"
+                            + Suggestions.didYouMean(String.valueOf(key), GLOSSARY_KEYS));
+                }
+            }
+            Object enabled = m.get("enabled");
+            if (enabled != null && !(enabled instanceof Boolean)) {
+                findings.error("config.type", FILE_NAME, line, "'glossary.enabled' must be true or false");
+            }
+            List<String> audiences = d.jargonAudiences();
+            Object given = m.get("jargonAudiences");
+            if (given instanceof List<?> list) {
+                audiences = list.stream().map(String::valueOf).map(String::strip).toList();
+            } else if (given != null) {
+                findings.error("config.type", FILE_NAME, line, "'glossary.jargonAudiences' must be a list of audiences, "
+                        + "e.g. [patient], or [] to check no page");
+            }
+            for (String audience : audiences) {
+                if (!audience.equals("patient") && !audience.equals("clinician")) {
+                    findings.error("config.type", FILE_NAME, line, "'glossary.jargonAudiences' lists '" + audience
+                            + "'; the audiences are patient and clinician");
+                }
+            }
+            return new GlossarySettings(!Boolean.FALSE.equals(enabled), audiences);
         }
 
         private ReadabilitySettings readability() {

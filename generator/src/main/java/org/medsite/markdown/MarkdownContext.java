@@ -14,9 +14,18 @@ import org.medsite.diagnostics.FindingCollector;
  * @param hasTitle whether the front matter gives a title (else a leading {@code # Heading} becomes it)
  * @param citations the sources the page may cite, collecting the order it cites them in
  * @param lang the page's language, for readability formulas
+ * @param glossary the glossary terms to mark and jargon to look for, collecting what the page uses
  */
 public record MarkdownContext(String contentPath, String displayName, int bodyLine, String basePath,
-        LinkTargets links, FindingCollector findings, boolean hasTitle, Citations citations, String lang) {
+        LinkTargets links, FindingCollector findings, boolean hasTitle, Citations citations, String lang,
+        GlossaryMarks glossary) {
+
+    /** A page without glossary work. */
+    public MarkdownContext(String contentPath, String displayName, int bodyLine, String basePath, LinkTargets links,
+            FindingCollector findings, boolean hasTitle, Citations citations, String lang) {
+        this(contentPath, displayName, bodyLine, basePath, links, findings, hasTitle, citations, lang,
+                GlossaryMarks.none());
+    }
 
     /** The file line of a 0-based line of the body. */
     public int fileLine(int bodyLineIndex) {

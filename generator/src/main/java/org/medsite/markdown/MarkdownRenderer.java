@@ -35,7 +35,8 @@ import org.medsite.medical.Readability;
  *
  * <p>Markdown dialect: CommonMark plus GFM tables, strikethrough, task lists and autolinks, footnotes,
  * definition lists, abbreviations, heading ids, and (unless switched off) typographic quotes and dashes;
- * plus Medsite's links between pages and citations of a page's sources ({@code [@id]}).
+ * plus Medsite's links between pages, citations of a page's sources ({@code [@id]}) and the first use of
+ * each glossary term marked up with its definition.
  */
 public final class MarkdownRenderer {
 
@@ -166,12 +167,14 @@ public final class MarkdownRenderer {
                 beforeMore.append(new TextCollectingVisitor().collectAndGetText(node)).append(' ');
             }
         }
+        context.glossary().scan(document, context::fileLine);
         String html = renderer.render(document);
         Paragraph first = document.getFirstChildAny(Paragraph.class) instanceof Paragraph p ? p : null;
         String firstParagraph = first == null ? "" : collapse(new TextCollectingVisitor().collectAndGetText(first));
         String text = new TextCollectingVisitor().collectAndGetText(document);
         return new RenderedMarkdown(html, title, firstParagraph, countWords(text), toc, teaser, collapse(text),
-                context.citations().order(), Readability.of(prose(document), context.lang()));
+                context.citations().order(), Readability.of(prose(document), context.lang()),
+                context.glossary().result());
     }
 
     /**
@@ -248,6 +251,7 @@ public final class MarkdownRenderer {
             builder.linkResolverFactory(new SiteLinkResolver.Factory());
             builder.attributeProviderFactory(new ExternalLinkAttributes.Factory());
             builder.nodeRendererFactory(new CitationRenderer.Factory());
+            builder.nodeRendererFactory(new GlossaryTermRenderer.Factory());
         }
     }
 }

@@ -12,10 +12,19 @@ package org.medsite.markdown;
  * @param plainText the body's text without markup, for the search index
  * @param cited the ids of the sources the body cites, in the order of first citation
  * @param readability how hard the body's prose is to read
+ * @param glossary the glossary terms the body uses and the jargon it leaves undefined
  */
 public record RenderedMarkdown(String html, java.util.Optional<String> title, String firstParagraph, int wordCount,
         java.util.List<TocEntry> toc, java.util.Optional<String> teaser, String plainText, java.util.List<String> cited,
-        org.medsite.medical.Readability readability) {
+        org.medsite.medical.Readability readability, org.medsite.medical.PageGlossary glossary) {
+
+    /** A body without glossary terms or jargon. */
+    public RenderedMarkdown(String html, java.util.Optional<String> title, String firstParagraph, int wordCount,
+            java.util.List<TocEntry> toc, java.util.Optional<String> teaser, String plainText,
+            java.util.List<String> cited, org.medsite.medical.Readability readability) {
+        this(html, title, firstParagraph, wordCount, toc, teaser, plainText, cited, readability,
+                org.medsite.medical.PageGlossary.none());
+    }
 
     public RenderedMarkdown {
         toc = java.util.List.copyOf(toc);

@@ -34,6 +34,7 @@ import org.medsite.medical.Source;
  * @param medical the page's medical metadata
  * @param cited the ids of the sources the body cites, in the order of first citation
  * @param readability how hard the body's prose is to read
+ * @param glossary the glossary terms the body uses and the jargon it leaves undefined
  * @param body the Markdown body as written, for checks that point at lines
  * @param bodyLine the file line on which the body starts
  */
@@ -60,6 +61,7 @@ public record Page(
         MedicalInfo medical,
         List<String> cited,
         org.medsite.medical.Readability readability,
+        org.medsite.medical.PageGlossary glossary,
         String body,
         int bodyLine) {
 

@@ -19,9 +19,11 @@ import org.medsite.config.SiteConfig;
  * @param related for each page id, the ids of up to five related pages
  * @param data the contents of {@code data/} as maps and lists ({@code data.people.ana-ruiz})
  * @param people the people registry
+ * @param glossaries the glossary of each language that has one
  */
 public record Site(SiteConfig config, List<Page> pages, Map<String, Section> sections, Map<String, Taxonomy> taxonomies,
-        Map<String, List<String>> related, Map<String, Object> data, org.medsite.medical.PeopleRegistry people) {
+        Map<String, List<String>> related, Map<String, Object> data, org.medsite.medical.PeopleRegistry people,
+        org.medsite.medical.Glossaries glossaries) {
 
     public Site {
         pages = List.copyOf(pages);

@@ -50,6 +50,13 @@ public final class SiteAssembler {
      */
     public static Site assemble(SiteConfig config, List<PageSource> sources, Map<String, String> urls,
             Map<String, RenderedMarkdown> rendered, Map<String, Object> data, org.medsite.medical.PeopleRegistry people) {
+        return assemble(config, sources, urls, rendered, data, people, org.medsite.medical.Glossaries.none());
+    }
+
+    /** Assembles the site with its glossaries, which the glossary page lists. */
+    public static Site assemble(SiteConfig config, List<PageSource> sources, Map<String, String> urls,
+            Map<String, RenderedMarkdown> rendered, Map<String, Object> data, org.medsite.medical.PeopleRegistry people,
+            org.medsite.medical.Glossaries glossaries) {
         List<Page> pages = new ArrayList<>();
         for (PageSource source : sources) {
             String url = urls.get(source.id());
@@ -67,7 +74,8 @@ public final class SiteAssembler {
         }
         pages.add(generated("@404", PageKind.NOT_FOUND, config.language(), "Page not found", "", "/404.html", "404"));
         pages.sort(Comparator.comparing(Page::url).thenComparing(Page::id));
-        return new Site(config, pages, sections(config, pages), taxonomies, related(config, pages), data, people);
+        return new Site(config, pages, sections(config, pages), taxonomies, related(config, pages), data, people,
+                glossaries);
     }
 
     /** Every folder that holds pages, with its ancestors, is a section in each language it has pages in. */
@@ -246,7 +254,7 @@ public final class SiteAssembler {
         return new Page(source.id(), pageKind, source.source().displayName(), source.lang(), translationKey, title,
                 description, summary, fm.date(), fm.lastmod().or(fm::date), topSection(folder), folder, url,
                 SitePaths.outputPath(url), fm, body.html(), body.wordCount(), body.toc(), body.plainText(), source.medical(),
-                body.cited(), body.readability(), source.body(), source.bodyLine());
+                body.cited(), body.readability(), body.glossary(), source.body(), source.bodyLine());
     }
 
     /**
@@ -258,7 +266,8 @@ public final class SiteAssembler {
             String translationKey) {
         return new Page(id, kind, "", lang, translationKey, title, "", "", Optional.empty(), Optional.empty(),
                 topSection(folder), folder, url, SitePaths.outputPath(url), FrontMatter.empty(), "", 0, List.of(), "",
-                NO_MEDICAL_INFO, List.of(), org.medsite.medical.Readability.of(List.of(), lang), "", 1);
+                NO_MEDICAL_INFO, List.of(), org.medsite.medical.Readability.of(List.of(), lang),
+                org.medsite.medical.PageGlossary.none(), "", 1);
     }
 
     /** Cuts text at a word boundary so a meta description reads as a sentence, not a fragment. */

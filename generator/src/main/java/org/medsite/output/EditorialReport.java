@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jsoup.nodes.Entities;
+import org.medsite.check.JargonCheck;
 import org.medsite.diagnostics.Finding;
 import org.medsite.diagnostics.Severity;
 import org.medsite.medical.MedicalInfo;
@@ -99,6 +100,7 @@ public final class EditorialReport {
         summary.put("dueSoon", s.dueSoon());
         summary.put("aboveReadingTarget", s.aboveTarget());
         summary.put("withoutSources", s.withoutSources());
+        summary.put("withUndefinedJargon", (int) rows().stream().filter(r -> jargon(r.page()) > 0).count());
         root.put("summary", summary);
         List<Object> pages = new ArrayList<>();
         for (Row row : rows()) {
@@ -120,6 +122,13 @@ public final class EditorialReport {
             e.put("reviewStatus", row.status() == null ? null : row.status().id());
             e.put("readability", readability(p.readability()));
             e.put("sources", m.sources().size());
+            Map<String, Object> glossary = new LinkedHashMap<>();
+            glossary.put("termsDefined", p.glossary().defined().size());
+            boolean checked = JargonCheck.applies(p, site.config().glossary());
+            glossary.put("jargonChecked", checked);
+            glossary.put("jargon", checked ? p.glossary().jargon().size() : null);
+            glossary.put("jargonWords", checked ? p.glossary().jargon().stream().map(j -> j.word()).toList() : List.of());
+            e.put("glossary", glossary);
             List<Object> fs = new ArrayList<>();
             for (Finding f : row.findings()) {
                 Map<String, Object> fm = new LinkedHashMap<>();
@@ -140,6 +149,11 @@ public final class EditorialReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("maps of strings always serialize", e);
         }
+    }
+
+    /** Jargon words a checked page leaves undefined (0 for pages that are not checked). */
+    private int jargon(Page p) {
+        return JargonCheck.applies(p, site.config().glossary()) ? p.glossary().jargon().size() : 0;
     }
 
     private static Map<String, Object> readability(Readability r) {
@@ -184,7 +198,7 @@ public final class EditorialReport {
         h.append("</fieldset>\n<p id=\"count\" aria-live=\"polite\"></p>\n<table id=\"report\">\n<thead><tr>");
         String[][] columns = {{"Page", "text"}, {"Section", "text"}, {"Type", "text"}, {"Lang", "text"},
             {"Author", "text"}, {"Last reviewed", "text"}, {"Next review", "text"}, {"Status", "text"},
-            {"Grade", "number"}, {"SMOG", "number"}, {"Ease", "number"}, {"Words", "number"}, {"Sources", "number"},
+            {"Grade", "number"}, {"SMOG", "number"}, {"Ease", "number"}, {"Words", "number"}, {"Sources", "number"}, {"Jargon", "number"},
             {"Findings", "number"}};
         for (String[] c : columns) {
             h.append("<th scope=\"col\" data-type=\"").append(c[1]).append("\" aria-sort=\"none\"><button type=\"button\">")
@@ -216,6 +230,7 @@ public final class EditorialReport {
                     .append(num(r.measured() && !Double.isNaN(r.smog()) ? round(r.smog()) : null))
                     .append(num(r.measured() ? round(r.readingEase()) : null))
                     .append(num((double) r.words())).append(num((double) m.sources().size()))
+                    .append(num(JargonCheck.applies(p, site.config().glossary()) ? (double) jargon(p) : null))
                     .append("<td data-value=\"").append(row.findings().size()).append("\">");
             if (!row.findings().isEmpty()) {
                 h.append("<details><summary>").append(row.findings().size()).append("</summary><ul>");

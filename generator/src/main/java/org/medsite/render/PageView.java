@@ -37,6 +37,8 @@ import java.util.Map;
  * @param medicalInfo the page's typed medical information
  * @param review who wrote and reviewed the page, and when
  * @param sources the reference list, numbered as the text cites it
+ * @param glossary the glossary terms the body uses, in the order of first use: the theme's "Words used on
+ *     this page", which the marked terms in {@code content} link to
  */
 public record PageView(
         String id,
@@ -67,7 +69,8 @@ public record PageView(
         List<FeedLink> feeds,
         MedicalView medicalInfo,
         MedicalView.ReviewView review,
-        List<MedicalView.SourceView> sources) {
+        List<MedicalView.SourceView> sources,
+        List<GlossaryTermView> glossary) {
 
     public boolean isHome() {
         return kind.equals("home");

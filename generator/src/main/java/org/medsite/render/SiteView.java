@@ -23,6 +23,8 @@ import java.util.Map;
  * @param taxonomies the taxonomies of this language by name ({@code site.taxonomies.tags})
  * @param feeds the site-wide feeds of this language
  * @param medical the site's medical settings: disclaimer, emergency notice, editorial policy, review cycle
+ * @param glossary the glossary of this language from A to Z (empty without {@code data/glossary.yaml}),
+ *     for a glossary page
  */
 public record SiteView(
         String title,
@@ -41,7 +43,8 @@ public record SiteView(
         Map<String, PageView> pagesByPath,
         Map<String, TaxonomyView> taxonomies,
         List<FeedLink> feeds,
-        MedicalSettingsView medical) {
+        MedicalSettingsView medical,
+        List<GlossaryTermView> glossary) {
 
     /** The section of a folder ({@code site.section("blog")}), or null. */
     public SectionView section(String folder) {

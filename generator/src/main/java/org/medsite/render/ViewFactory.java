@@ -134,7 +134,8 @@ final class ViewFactory {
                 page.section(), page.frontMatter().type().orElse(page.section()), page.tags(),
                 page.frontMatter().categories(), page.frontMatter().params(), page.frontMatter().medical(), image,
                 page.wordCount(), page.readingMinutes(), translations, page.sourceFile(), page.toc(), terms, related,
-                feedsOf(page), medicalView(page.medical(), locale), review(page.medical(), locale), sources(page));
+                feedsOf(page), medicalView(page.medical(), locale), review(page.medical(), locale), sources(page),
+                page.glossary().defined().stream().map(GlossaryTermView::of).toList());
     }
 
     PersonView person(String id) {
@@ -226,7 +227,8 @@ final class ViewFactory {
         List<FeedLink> feeds = site.home(lang).map(h -> feedsByListPage.getOrDefault(h.id(), List.of())).orElse(List.of());
         return new SiteView(config.title(), config.description(), config.baseUrl(), config.basePath(), lang,
                 config.language(), config.languages(), home, regular, sections, menus(lang), config.params(),
-                site.data(), byPath, taxonomies, feeds, medicalSettings(lang));
+                site.data(), byPath, taxonomies, feeds, medicalSettings(lang), site.glossaries().forLanguage(lang)
+                        .map(g -> g.sorted().stream().map(GlossaryTermView::of).toList()).orElse(List.of()));
     }
 
     private MedicalSettingsView medicalSettings(String lang) {

@@ -1,0 +1,42 @@
+package org.medsite.check;
+
+import java.time.LocalDate;
+import java.util.Set;
+import org.medsite.config.GlossarySettings;
+import org.medsite.diagnostics.FindingCollector;
+import org.medsite.medical.Glossaries;
+import org.medsite.medical.JargonUse;
+import org.medsite.model.Page;
+import org.medsite.model.Site;
+
+/**
+ * Medical jargon a patient may not know, used with neither a glossary entry nor an explanation in the
+ * text (CDC Clear Communication Index, item 3.1: "the material always uses words the primary audience
+ * uses"). Checks the medical pages and posts of the audiences in {@code glossary.jargonAudiences}
+ * (patients by default), in languages Medsite has a jargon list for (English).
+ */
+public final class JargonCheck implements SiteCheck {
+
+    public static final Set<String> RULES = Set.of("plain.jargon");
+
+    @Override
+    public void check(Site site, LocalDate today, FindingCollector findings) {
+        for (Page page : site.pages()) {
+            if (!applies(page, site.config().glossary())) {
+                continue;
+            }
+            String glossaryFile = Glossaries.fileOf(page.lang(), site.config().language());
+            for (JargonUse use : page.glossary().jargon()) {
+                findings.warning("plain.jargon", page.sourceFile(), use.line(), "'" + use.written() + "' is medical jargon "
+                        + "a patient may not know (plain words: " + use.plain() + "); use the plain words, explain it "
+                        + "in brackets, or define '" + use.word() + "' in " + glossaryFile);
+            }
+        }
+    }
+
+    /** Whether a page is checked for jargon: a regular medical page or post for one of the configured audiences. */
+    public static boolean applies(Page page, GlossarySettings settings) {
+        return page.isRegular() && (page.medical().medical() || page.medical().type().equals("blog"))
+                && settings.jargonAudiences().contains(page.medical().audience());
+    }
+}
