@@ -5,6 +5,7 @@ import java.util.Set;
 import org.medsite.config.GlossarySettings;
 import org.medsite.diagnostics.FindingCollector;
 import org.medsite.medical.Glossaries;
+import org.medsite.medical.Jargon;
 import org.medsite.medical.JargonUse;
 import org.medsite.model.Page;
 import org.medsite.model.Site;
@@ -34,9 +35,13 @@ public final class JargonCheck implements SiteCheck {
         }
     }
 
-    /** Whether a page is checked for jargon: a regular medical page or post for one of the configured audiences. */
+    /**
+     * Whether a page is checked for jargon: a regular medical page or post for one of the configured
+     * audiences, in a language with a jargon list.
+     */
     public static boolean applies(Page page, GlossarySettings settings) {
         return page.isRegular() && (page.medical().medical() || page.medical().type().equals("blog"))
-                && settings.jargonAudiences().contains(page.medical().audience());
+                && settings.jargonAudiences().contains(page.medical().audience())
+                && Jargon.forLanguage(page.lang()).isPresent();
     }
 }
