@@ -174,6 +174,32 @@ class ExampleSiteBrowserIT {
         assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("main");
     }
 
+    @Test
+    void keyboardReachesAGlossaryDefinition() {
+        driver.get(site.url("/library/high-blood-pressure/"));
+        ((JavascriptExecutor) driver).executeScript("document.activeElement && document.activeElement.blur();");
+        WebElement term = null;
+        for (int i = 0; i < 80 && term == null; i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            WebElement active = driver.switchTo().activeElement();
+            if (String.valueOf(active.getDomAttribute("class")).contains("glossary-term")) {
+                term = active;
+            }
+        }
+        assertThat(term).as("a marked glossary term is reached with Tab").isNotNull();
+        String definitionId = term.getDomAttribute("aria-describedby");
+        String href = term.getDomAttribute("href");
+        // A screen reader announces the definition with the term (aria-describedby); Enter goes to it.
+        WebElement definition = driver.findElement(By.id(definitionId));
+        assertThat(definition.isDisplayed()).isTrue();
+        assertThat(definition.getText()).isNotBlank();
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        assertThat(driver.getCurrentUrl()).endsWith(href);
+        assertThat(((JavascriptExecutor) driver).executeScript("return document.querySelector(':target').id"))
+                .isEqualTo(href.substring(1));
+        assertThat(driver.findElement(By.id(href.substring(1))).findElement(By.tagName("dfn")).isDisplayed()).isTrue();
+    }
+
     private String describe(WebElement e) {
         String cls = String.valueOf(e.getDomAttribute("class"));
         if (cls.contains("skip-link")) {
