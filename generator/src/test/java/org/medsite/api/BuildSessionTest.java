@@ -79,6 +79,15 @@ class BuildSessionTest {
     }
 
     @Test
+    void aNewGlossaryMarksItsTermsInPagesRenderedBefore() throws Exception {
+        change("data/glossary.yaml", "shot: A vaccine given with a needle.\n");
+
+        assertThat(site.read("blog/flu/index.html")).contains("<a class=\"glossary-term\" href=\"#define-shot\"")
+                .contains("<dd id=\"define-shot-text\">A vaccine given with a needle.</dd>");
+        assertSameAsColdBuild();
+    }
+
+    @Test
     void aTemplateEditRendersOnlyThePagesThatUseIt() throws Exception {
         change("layouts/about.ftlh", "<!doctype html><html><body>About us: ${page.title}</body></html>");
 
