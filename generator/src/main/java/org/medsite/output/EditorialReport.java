@@ -48,12 +48,14 @@ public final class EditorialReport {
     }
 
     /** Headline figures, as the console shows them. */
-    public record Summary(int pages, int medicalPages, int overdue, int dueSoon, int aboveTarget, int withoutSources) {
+    public record Summary(int pages, int medicalPages, int overdue, int dueSoon, int aboveTarget, int withoutSources,
+            int withUndefinedJargon) {
 
         @Override
         public String toString() {
             return pages + " pages, " + medicalPages + " medical: " + overdue + " overdue for review, " + dueSoon
-                    + " due soon, " + aboveTarget + " above their reading target, " + withoutSources + " without sources";
+                    + " due soon, " + aboveTarget + " above their reading target, " + withoutSources + " without sources, "
+                    + withUndefinedJargon + " with undefined jargon";
         }
     }
 
@@ -85,7 +87,8 @@ public final class EditorialReport {
                 (int) medical.stream().filter(r -> r.status() == ReviewStatus.OVERDUE).count(),
                 (int) medical.stream().filter(r -> r.status() == ReviewStatus.DUE_SOON).count(),
                 (int) rows.stream().filter(Row::aboveTarget).count(),
-                (int) medical.stream().filter(r -> r.page().medical().sources().isEmpty()).count());
+                (int) medical.stream().filter(r -> r.page().medical().sources().isEmpty()).count(),
+                (int) rows.stream().filter(r -> jargon(r.page()) > 0).count());
     }
 
     public byte[] json() {
@@ -100,7 +103,7 @@ public final class EditorialReport {
         summary.put("dueSoon", s.dueSoon());
         summary.put("aboveReadingTarget", s.aboveTarget());
         summary.put("withoutSources", s.withoutSources());
-        summary.put("withUndefinedJargon", (int) rows().stream().filter(r -> jargon(r.page()) > 0).count());
+        summary.put("withUndefinedJargon", s.withUndefinedJargon());
         root.put("summary", summary);
         List<Object> pages = new ArrayList<>();
         for (Row row : rows()) {
