@@ -55,6 +55,7 @@ import org.medsite.model.Site;
 import org.medsite.model.SiteAssembler;
 import org.medsite.model.UrlPlanner;
 import org.medsite.output.AtomicSiteWriter;
+import org.medsite.output.BuildLock;
 import org.medsite.output.EditorialReport;
 import org.medsite.output.FeedWriter;
 import org.medsite.output.Redirects;
@@ -203,6 +204,9 @@ final class Pipeline {
             throw new MedsiteException("build failed: " + e.getMessage(), e);
         } finally {
             pool.shutdownNow();
+            if (!results.kept) {
+                results.releaseLock();
+            }
         }
         return new BuildResult(mode, pages, findings.sorted(), timings, written, options.outputDir(),
                 Duration.ofNanos(System.nanoTime() - start));
@@ -231,7 +235,7 @@ final class Pipeline {
             new BuildCache(folder).forget();
         }
         if (!results.kept || results.written == null) {
-            WriteStats stats = new AtomicSiteWriter().write(plan, folder);
+            WriteStats stats = new AtomicSiteWriter().write(plan, folder, listener::writeStep);
             if (results.kept) {
                 results.written = ChangedFilesWriter.versions(plan);
                 results.lastChanged = List.copyOf(plan.paths());
@@ -245,10 +249,28 @@ final class Pipeline {
         return stats;
     }
 
+    /**
+     * Takes the output folder's lock for the rest of the run (for a session, until it is closed), after
+     * the folder was found fit to use, so a refused folder gets no state folder beside it. Then puts
+     * right what a build killed while swapping folders left behind.
+     */
+    private void lockOutput() throws IOException, OutputInUseException {
+        if (results.lock != null) {
+            return;
+        }
+        OutputFolder folder = new OutputFolder(options.outputDir());
+        try {
+            results.lock = BuildLock.acquire(folder);
+        } catch (BuildLock.HeldException e) {
+            throw new OutputInUseException(e.getMessage(), e);
+        }
+        AtomicSiteWriter.recover(folder);
+    }
+
     private record Built(Site site, OutputPlan plan) {
     }
 
-    private Optional<Built> buildSite(ForkJoinPool pool, BuildMode mode) throws IOException {
+    private Optional<Built> buildSite(ForkJoinPool pool, BuildMode mode) throws IOException, MedsiteException {
         Path siteDir = options.siteDir();
         if (!Files.isDirectory(siteDir)) {
             findings.error("site.missing", "", 0, "site folder " + siteDir + " does not exist");
@@ -261,6 +283,9 @@ final class Pipeline {
         if (outputProblem.isPresent()) {
             findings.error("output.folder", "", 0, outputProblem.get());
             return Optional.empty();
+        }
+        if (mode == BuildMode.BUILD) {
+            lockOutput();
         }
         YamlReader yaml = new YamlReader();
         SiteConfig config = stage("config",

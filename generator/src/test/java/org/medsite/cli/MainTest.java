@@ -55,6 +55,23 @@ class MainTest {
     }
 
     @Test
+    void aBuildIntoAFolderAnotherBuildIsWritingExitsOneWithoutAStackTrace() throws Exception {
+        Path content = Files.createDirectories(tmp.resolve("site/content"));
+        Files.writeString(content.resolve("a.md"), "# A\n");
+        Path out = tmp.resolve("out");
+        assertThat(run("build", tmp.resolve("site").toString(), "-o", out.toString())).isZero();
+        String before = Files.readString(out.resolve("a/index.html"));
+        Files.writeString(content.resolve("a.md"), "# B\n");
+        try (var held = org.medsite.output.BuildLock.acquire(new org.medsite.output.OutputFolder(out))) {
+            int code = run("build", tmp.resolve("site").toString(), "-o", out.toString());
+            assertThat(code).isEqualTo(1);
+            assertThat(stderr()).containsPattern("medsite: another Medsite build \\(pid \\d+, started \\d\\d:\\d\\d:\\d\\d\\) "
+                    + "is writing .*out; wait for it or stop it").doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        assertThat(Files.readString(out.resolve("a/index.html"))).isEqualTo(before);
+    }
+
+    @Test
     void warningsFailOnlyWhenAsked() throws Exception {
         Path content = Files.createDirectories(tmp.resolve("site/content"));
         Files.writeString(content.resolve("a.md"), "---\ntitel: x\n---\n");
