@@ -423,7 +423,7 @@ final class Pipeline {
         Optional<Path> layouts = sources.layoutsDir()
                 ? Optional.of(options.siteDir().resolve(ContentDiscovery.LAYOUTS_DIR)) : Optional.empty();
         // A new engine forgets every parsed template; pages that used a changed one are found by their reads.
-        TemplateEngine engine = new TemplateEngine(layouts, theme, options.classLoader());
+        TemplateEngine engine = new TemplateEngine(layouts, theme, options.classLoader(), config.limits().templateTime());
         Translations translations;
         List<Finding> translationFindings;
         if (reloadData || previous == null) {

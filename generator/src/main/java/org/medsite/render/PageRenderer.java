@@ -39,6 +39,8 @@ public final class PageRenderer {
     private final TemplateEngine engine;
     private final Translations translations;
     private final java.time.LocalDate today;
+    /** Templates of this build that were stopped (too slow, too large): the other pages using them are not run. */
+    private final Map<String, TemplateProblem> stoppedTemplates = new ConcurrentHashMap<>();
 
     /** @param today the build's date: it decides whether a page's medical review is due */
     public PageRenderer(TemplateEngine engine, Translations translations, java.time.LocalDate today) {
@@ -82,9 +84,10 @@ public final class PageRenderer {
 
     private void render(Site site, ViewFactory views, Page page, FindingCollector findings,
             Map<String, Boolean> reported, Map<String, String> out, ReadLog reads) {
+        Optional<String> template = Optional.empty();
         try {
             List<String> candidates = candidates(page);
-            Optional<String> template = engine.firstExisting(candidates);
+            template = engine.firstExisting(candidates);
             if (reads != null) {
                 // The templates looked for up to the one used: creating an earlier one changes the page.
                 int used = template.map(candidates::indexOf).orElse(candidates.size() - 1);
@@ -100,6 +103,11 @@ public final class PageRenderer {
                             + String.join(", ", candidates) + " in layouts/ and the theme");
                 }
                 return;
+            }
+            TemplateProblem stopped = stoppedTemplates.get(template.get());
+            if (stopped != null) {
+                // Reported once already; running it again on every page would only multiply the wait.
+                throw new TemplateProblemException(stopped);
             }
             Locale locale = Locale.forLanguageTag(page.lang());
             Map<String, Object> model = model(site, views, page);
@@ -127,9 +135,12 @@ public final class PageRenderer {
             }
         } catch (TemplateProblemException e) {
             TemplateProblem p = e.problem();
+            if (!p.rule().equals("template.error")) {
+                template.ifPresent(t -> stoppedTemplates.putIfAbsent(t, p));
+            }
             if (reported.putIfAbsent(p.template() + ":" + p.line() + ":" + p.message(), true) == null) {
                 String where = page.sourceFile().isEmpty() ? page.url() : page.sourceFile();
-                findings.error("template.error", p.template(), p.line(), p.message() + " (while rendering " + where + ")");
+                findings.error(p.rule(), p.template(), p.line(), p.message() + " (while rendering " + where + ")");
             }
         }
     }
@@ -162,7 +173,7 @@ public final class PageRenderer {
             return Optional.of(engine.render("robots.txt.ftl", model, Locale.ROOT));
         } catch (TemplateProblemException e) {
             TemplateProblem p = e.problem();
-            findings.error("template.error", p.template(), p.line(), p.message() + " (while rendering robots.txt)");
+            findings.error(p.rule(), p.template(), p.line(), p.message() + " (while rendering robots.txt)");
             return Optional.empty();
         }
     }

@@ -29,6 +29,11 @@ public final class YamlReader {
     private static final int MAX_ALIASES = 50;
     private static final int MAX_NESTING = 100;
     private static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
+    /**
+     * Values (tokens) in one document: a registry of people or services has thousands, and a million
+     * already costs hundreds of megabytes as a tree; a file of "- 1" lines within the size limit has more.
+     */
+    static final long MAX_TOKENS = 1_000_000;
 
     private final ObjectMapper yaml;
     private final ObjectMapper json;
@@ -41,10 +46,16 @@ public final class YamlReader {
         loader.setAllowDuplicateKeys(false);
         YAMLFactory factory = YAMLFactory.builder()
                 .loaderOptions(loader)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                .streamReadConstraints(constraints())
                 .build();
         this.yaml = YAMLMapper.builder(factory).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
-        this.json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.json = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(constraints()).build())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    private static StreamReadConstraints constraints() {
+        return StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).maxTokenCount(MAX_TOKENS).build();
     }
 
     /**
@@ -166,6 +177,9 @@ public final class YamlReader {
         String message = e.getOriginalMessage();
         if (message == null) {
             return "invalid YAML";
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException && message.startsWith("Token count")) {
+            return "more than " + MAX_TOKENS + " values in one file; split it into smaller files";
         }
         if (message.startsWith("Duplicate field")) {
             return message.replace("Duplicate field", "duplicate key") + ": each key may appear once";
