@@ -94,7 +94,11 @@ public final class PageRenderer {
                 candidates.subList(0, used + 1).forEach(name -> reads.add(TemplateReads.template(name)));
             }
             if (template.isEmpty()) {
-                if (page.frontMatter().layout().isPresent()) {
+                if (page.frontMatter().layout().filter(PageRenderer::leavesLayouts).isPresent()) {
+                    findings.error("template.unknown-layout", page.sourceFile(), 0, "layout '"
+                            + page.frontMatter().layout().get() + "' is not a template name; write a name such as "
+                            + "'wide' for layouts/wide.ftlh (no '..', no leading '/', no '\\' or ':')");
+                } else if (page.frontMatter().layout().isPresent()) {
                     findings.error("template.unknown-layout", page.sourceFile(), 0, "layout '"
                             + page.frontMatter().layout().get() + "' does not exist; add layouts/"
                             + candidates.get(0) + " or remove 'layout:'");
@@ -143,6 +147,12 @@ public final class PageRenderer {
                 findings.error(p.rule(), p.template(), p.line(), p.message() + " (while rendering " + where + ")");
             }
         }
+    }
+
+    /** A layout name that points out of the template folders (FreeMarker refuses it too; this says why). */
+    private static boolean leavesLayouts(String layout) {
+        return layout.startsWith("/") || layout.contains("\\") || layout.contains(":")
+                || ("/" + layout + "/").contains("/../");
     }
 
     private static String pageUrl(ViewFactory views, Page page, int n) {

@@ -104,6 +104,8 @@ public final class TemplateEngine {
             } catch (IOException e) {
                 throw new TemplateProblemException(new TemplateProblem(origin(name), 0, "cannot read template: "
                         + e.getMessage()));
+            } catch (SecurityException e) {
+                throw new TemplateProblemException(outsideLink(name));
             }
         }
         return Optional.empty();
@@ -157,6 +159,8 @@ public final class TemplateEngine {
             throw new TemplateProblemException(problem(e));
         } catch (IOException e) {
             throw new TemplateProblemException(new TemplateProblem(origin(name), 0, e.getMessage()));
+        } catch (SecurityException e) {
+            throw new TemplateProblemException(outsideLink(name));
         } catch (StackOverflowError e) {
             throw new TemplateProblemException(new TemplateProblem(origin(name), 0,
                     "templates include or call each other without end; look for an include cycle or a macro that "
@@ -207,6 +211,12 @@ public final class TemplateEngine {
         public String toString() {
             return text.toString();
         }
+    }
+
+    /** FileTemplateLoader refuses, with a SecurityException, a template that links out of layouts/. */
+    private TemplateProblem outsideLink(String name) {
+        return new TemplateProblem(origin(name), 0, "template.outside-link", "symbolic link points outside the "
+                + "layouts/ folder; templates are read only from inside it");
     }
 
     private TemplateProblem problem(ParseException e) {

@@ -153,6 +153,11 @@ public final class YamlReader {
 
     private static int fileLine(JsonProcessingException e, int firstLine) {
         if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            // A quote or bracket never closed is found at the end of the text; where it opened is the mistake.
+            String problem = String.valueOf(marked.getProblem());
+            if (marked.getContextMark() != null && (problem.contains("end of stream") || problem.contains("<stream end>"))) {
+                return firstLine + marked.getContextMark().getLine();
+            }
             return firstLine + marked.getProblemMark().getLine();
         }
         return fileLine(e.getLocation(), firstLine);
@@ -180,6 +185,9 @@ public final class YamlReader {
         }
         if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException && message.startsWith("Token count")) {
             return "more than " + MAX_TOKENS + " values in one file; split it into smaller files";
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException && message.contains("nesting depth")) {
+            return "values are nested more than " + MAX_NESTING + " levels deep; flatten them";
         }
         if (message.startsWith("Duplicate field")) {
             return message.replace("Duplicate field", "duplicate key") + ": each key may appear once";
