@@ -115,6 +115,30 @@ class OutputLockTest {
     }
 
     @Test
+    void aDevServerHoldsTheLockWhileItRunsAndASecondOneIsRefused() throws Exception {
+        org.medsite.server.ServeOptions options = new org.medsite.server.ServeOptions(
+                java.net.InetAddress.getLoopbackAddress(), 0, false, false, java.time.Duration.ofMillis(50));
+        org.medsite.server.ServeListener quiet = new org.medsite.server.ServeListener() {
+            @Override
+            public void info(String line) {
+            }
+
+            @Override
+            public void warning(String line) {
+            }
+        };
+        org.medsite.server.DevServer server = org.medsite.server.DevServer.start(site.medsite(), options, quiet);
+        try {
+            assertThatThrownBy(site::build).isInstanceOf(OutputInUseException.class).hasMessageMatching(expectedMessage());
+            assertThatThrownBy(() -> org.medsite.server.DevServer.start(site.medsite(), options, quiet))
+                    .isInstanceOf(OutputInUseException.class).hasMessageMatching(expectedMessage());
+        } finally {
+            server.close();
+        }
+        assertThat(site.build().succeeded()).isTrue();
+    }
+
+    @Test
     void aCheckNeedsNoLock() throws Exception {
         try (BuildLock held = BuildLock.acquire(new OutputFolder(site.out))) {
             assertThat(site.medsite().check().succeeded()).isTrue();
