@@ -39,7 +39,10 @@ public final class PageRenderer {
     private final TemplateEngine engine;
     private final Translations translations;
     private final java.time.LocalDate today;
-    /** Templates of this build that were stopped (too slow, too large): the other pages using them are not run. */
+    /**
+     * Templates of this build that were stopped (too slow, too large) or refused (a link out of layouts/):
+     * the other pages using them are not run.
+     */
     private final Map<String, TemplateProblem> stoppedTemplates = new ConcurrentHashMap<>();
 
     /** @param today the build's date: it decides whether a page's medical review is due */

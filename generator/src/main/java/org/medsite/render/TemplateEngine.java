@@ -179,20 +179,21 @@ public final class TemplateEngine {
 
         @Override
         public void write(char[] chars, int off, int len) throws IOException {
-            if (text.length() + (long) len > MAX_CHARS) {
-                overflowed = true;
-                throw new IOException("page too large");
-            }
+            makeRoom(len);
             text.append(chars, off, len);
         }
 
         @Override
         public void write(String str, int off, int len) throws IOException {
+            makeRoom(len);
+            text.append(str, off, off + len);
+        }
+
+        private void makeRoom(int len) throws IOException {
             if (text.length() + (long) len > MAX_CHARS) {
                 overflowed = true;
                 throw new IOException("page too large");
             }
-            text.append(str, off, off + len);
         }
 
         boolean overflowed() {
