@@ -2,6 +2,7 @@ package org.medsite.api;
 
 import java.time.Duration;
 import org.medsite.diagnostics.Finding;
+import org.medsite.output.WriteStep;
 
 /**
  * Events of a running build, for a host to show (the CLI prints them, the Maven plugin logs them).
@@ -15,6 +16,10 @@ public interface BuildListener {
 
     /** A problem was found. Findings are also in the result, sorted. */
     default void finding(Finding finding) {
+    }
+
+    /** The write stage reached {@code step}; see {@link WriteStep} for what is on disk at each. */
+    default void writeStep(WriteStep step) {
     }
 
     /** Something worth telling the user that is not a problem. */

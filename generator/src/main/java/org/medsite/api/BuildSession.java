@@ -24,7 +24,7 @@ import org.medsite.render.Translations;
  *
  * <p>Not thread-safe: one build at a time.
  */
-public final class BuildSession {
+public final class BuildSession implements AutoCloseable {
 
     private final BuildOptions options;
     private final BuildListener listener;
@@ -56,6 +56,15 @@ public final class BuildSession {
     private Rebuild run(SiteChanges changes) throws MedsiteException {
         BuildResult result = new Pipeline(options, listener, results, changes).run(BuildMode.BUILD);
         return new Rebuild(result, results.lastChanged);
+    }
+
+    /**
+     * Ends the session: other builds may write the output folder again. A session holds the folder's
+     * lock from its first build on, so that no other build replaces the files a dev server serves.
+     */
+    @Override
+    public void close() {
+        results.releaseLock();
     }
 
     public Path siteDir() {

@@ -5,7 +5,7 @@ package org.medsite.api;
  * read-only, a theme jar that cannot be read. Mistakes in the site are never thrown; they are
  * {@link org.medsite.diagnostics.Finding}s in the {@link BuildResult}.
  */
-public final class MedsiteException extends Exception {
+public class MedsiteException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

@@ -58,6 +58,7 @@ import org.medsite.model.Site;
 import org.medsite.model.SiteAssembler;
 import org.medsite.model.UrlPlanner;
 import org.medsite.output.AtomicSiteWriter;
+import org.medsite.output.BuildLock;
 import org.medsite.output.EditorialReport;
 import org.medsite.output.FeedWriter;
 import org.medsite.output.Redirects;
@@ -206,6 +207,9 @@ final class Pipeline {
             throw new MedsiteException("build failed: " + e.getMessage(), e);
         } finally {
             pool.shutdownNow();
+            if (!results.kept) {
+                results.releaseLock();
+            }
         }
         return new BuildResult(mode, pages, findings.sorted(), timings, written, options.outputDir(),
                 Duration.ofNanos(System.nanoTime() - start));
@@ -234,7 +238,7 @@ final class Pipeline {
             new BuildCache(folder).forget();
         }
         if (!results.kept || results.written == null) {
-            WriteStats stats = new AtomicSiteWriter().write(plan, folder);
+            WriteStats stats = new AtomicSiteWriter().write(plan, folder, listener::writeStep);
             if (results.kept) {
                 results.written = ChangedFilesWriter.versions(plan);
                 results.lastChanged = List.copyOf(plan.paths());
@@ -248,10 +252,28 @@ final class Pipeline {
         return stats;
     }
 
+    /**
+     * Takes the output folder's lock for the rest of the run (for a session, until it is closed), after
+     * the folder was found fit to use, so a refused folder gets no state folder beside it. Then puts
+     * right what a build killed while swapping folders left behind.
+     */
+    private void lockOutput() throws IOException, OutputInUseException {
+        if (results.lock != null) {
+            return;
+        }
+        OutputFolder folder = new OutputFolder(options.outputDir());
+        try {
+            results.lock = BuildLock.acquire(folder);
+        } catch (BuildLock.HeldException e) {
+            throw new OutputInUseException(e.getMessage(), e);
+        }
+        AtomicSiteWriter.recover(folder);
+    }
+
     private record Built(Site site, OutputPlan plan) {
     }
 
-    private Optional<Built> buildSite(ForkJoinPool pool, BuildMode mode) throws IOException {
+    private Optional<Built> buildSite(ForkJoinPool pool, BuildMode mode) throws IOException, MedsiteException {
         Path siteDir = options.siteDir();
         if (!Files.isDirectory(siteDir)) {
             findings.error("site.missing", "", 0, "site folder " + siteDir + " does not exist");
@@ -264,6 +286,9 @@ final class Pipeline {
         if (outputProblem.isPresent()) {
             findings.error("output.folder", "", 0, outputProblem.get());
             return Optional.empty();
+        }
+        if (mode == BuildMode.BUILD) {
+            lockOutput();
         }
         YamlReader yaml = new YamlReader();
         SiteConfig config = stage("config",
@@ -409,7 +434,7 @@ final class Pipeline {
         Optional<Path> layouts = sources.layoutsDir()
                 ? Optional.of(options.siteDir().resolve(ContentDiscovery.LAYOUTS_DIR)) : Optional.empty();
         // A new engine forgets every parsed template; pages that used a changed one are found by their reads.
-        TemplateEngine engine = new TemplateEngine(layouts, theme, options.classLoader());
+        TemplateEngine engine = new TemplateEngine(layouts, theme, options.classLoader(), config.limits().templateTime());
         Translations translations;
         List<Finding> translationFindings;
         if (reloadData || previous == null) {

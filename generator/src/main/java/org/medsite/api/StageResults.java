@@ -72,6 +72,9 @@ final class StageResults {
     /** The output files the last build wrote or removed. */
     List<String> lastChanged = List.of();
 
+    /** The output folder's lock, once taken: a session holds it for its lifetime. */
+    org.medsite.output.BuildLock lock;
+
     private StageResults(boolean kept) {
         this.kept = kept;
     }
@@ -82,6 +85,20 @@ final class StageResults {
 
     static StageResults kept() {
         return new StageResults(true);
+    }
+
+    /** Lets other builds write the output folder again. */
+    void releaseLock() {
+        if (lock == null) {
+            return;
+        }
+        try {
+            lock.close();
+        } catch (java.io.IOException e) {
+            // The channel is closed either way, and a lock never outlives its process.
+        } finally {
+            lock = null;
+        }
     }
 
     /** Forgets every result that depends on the settings, data or templates. */

@@ -15,6 +15,7 @@ import org.medsite.api.BuildMode;
 import org.medsite.api.BuildResult;
 import org.medsite.api.Medsite;
 import org.medsite.api.MedsiteException;
+import org.medsite.api.OutputInUseException;
 import org.medsite.api.StageTiming;
 import org.medsite.diagnostics.Finding;
 import org.medsite.server.DevServer;
@@ -109,6 +110,9 @@ public final class Main {
         BuildResult result;
         try {
             result = mode == BuildMode.CHECK ? medsite.check() : medsite.build();
+        } catch (OutputInUseException e) {
+            err.println("medsite: " + e.getMessage());
+            return 1;
         } catch (MedsiteException e) {
             err.println("medsite: " + e.getMessage());
             if (cli.debug()) {
@@ -176,6 +180,10 @@ public final class Main {
             }, "medsite-serve-stop"));
             stopped.await();
             return 0;
+        } catch (OutputInUseException e) {
+            err.println("medsite: " + e.getMessage());
+            deleteQuietly(temporary);
+            return 1;
         } catch (IOException | MedsiteException e) {
             err.println("medsite: " + e.getMessage());
             if (cli.debug()) {

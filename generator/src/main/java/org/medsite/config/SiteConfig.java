@@ -28,6 +28,7 @@ import java.util.Map;
  * @param privacy allowed third-party hosts, booking hosts, and required privacy pages
  * @param checks severities of build-time checks changed by the site ({@code error}, {@code warning} or
  *     {@code off}), by rule id
+ * @param limits how long a page's templates may run
  */
 public record SiteConfig(
         String title,
@@ -47,9 +48,20 @@ public record SiteConfig(
         ReadabilitySettings readability,
         GlossarySettings glossary,
         PrivacySettings privacy,
-        Map<String, String> checks) {
+        Map<String, String> checks,
+        BuildLimits limits) {
 
     public static final String DEFAULT_THEME = "clinic";
+
+    /** Settings with the default {@link BuildLimits}. */
+    public SiteConfig(String title, String description, String baseUrl, String language, List<String> languages,
+            String theme, Map<String, String> permalinks, MarkdownOptions markdown, Map<String, List<MenuEntry>> menus,
+            Map<String, Object> params, List<String> taxonomies, int paginate, Map<String, String> sort,
+            MedicalSettings medical, ReadabilitySettings readability, GlossarySettings glossary,
+            PrivacySettings privacy, Map<String, String> checks) {
+        this(title, description, baseUrl, language, languages, theme, permalinks, markdown, menus, params, taxonomies,
+                paginate, sort, medical, readability, glossary, privacy, checks, BuildLimits.DEFAULTS);
+    }
 
     public SiteConfig {
         languages = List.copyOf(languages);

@@ -30,13 +30,14 @@ public final class SiteConfigLoader {
     static final Set<String> KEYS = Set.of(
             "title", "description", "baseURL", "language", "languages", "theme", "permalinks", "markdown",
             "menus", "params", "taxonomies", "paginate", "sort", "medical", "readability", "glossary", "privacy",
-            "checks");
+            "checks", "limits");
     private static final Set<String> GLOSSARY_KEYS = Set.of("enabled", "jargonAudiences");
     private static final Set<String> PRIVACY_KEYS = Set.of("allowedHosts", "bookingHosts", "hipaaCoveredEntity",
             "policyPage", "noticePage");
     private static final Set<String> READABILITY_KEYS = Set.of("patient", "clinician", "spanishMinimum");
     private static final Set<String> MEDICAL_KEYS = Set.of("reviewCycleMonths", "dueSoonDays", "disclaimer",
             "emergencyNotice", "editorialPolicy");
+    private static final Set<String> LIMITS_KEYS = Set.of("templateSeconds");
     private static final Set<String> CHECK_LEVELS = Set.of("error", "warning", "off");
     private static final Set<String> SORT_ORDERS = Set.of("date", "weight", "title");
     private static final Set<String> MARKDOWN_KEYS = Set.of("typographer", "hardWraps");
@@ -110,7 +111,35 @@ public final class SiteConfigLoader {
             }
             return new SiteConfig(title, description, baseUrl, language, languages, theme, permalinks(),
                     markdown(), menus(), params, taxonomies(), paginate(), sort(), medical(language, languages), readability(),
-                    glossary(), privacy(), checks());
+                    glossary(), privacy(), checks(), limits());
+        }
+
+        private BuildLimits limits() {
+            Object value = plain("limits");
+            if (value == null) {
+                return BuildLimits.DEFAULTS;
+            }
+            int line = map.lineOf("limits", 0);
+            if (!(value instanceof Map<?, ?> m)) {
+                typeError("limits", "a mapping, e.g. 'templateSeconds: 10'");
+                return BuildLimits.DEFAULTS;
+            }
+            for (Object key : m.keySet()) {
+                if (!LIMITS_KEYS.contains(String.valueOf(key))) {
+                    findings.warning("config.unknown-key", FILE_NAME, line, "unknown key 'limits." + key + "'"
+                            + Suggestions.didYouMean(String.valueOf(key), LIMITS_KEYS));
+                }
+            }
+            Object seconds = m.get("templateSeconds");
+            if (seconds == null) {
+                return BuildLimits.DEFAULTS;
+            }
+            if (!(seconds instanceof Integer n) || n < 1 || n > 3600) {
+                findings.error("config.type", FILE_NAME, line, "'limits.templateSeconds' must be a whole number of "
+                        + "seconds from 1 to 3600");
+                return BuildLimits.DEFAULTS;
+            }
+            return new BuildLimits(java.time.Duration.ofSeconds(n));
         }
 
         private PrivacySettings privacy() {

@@ -49,7 +49,8 @@ public final class DataFiles {
                 continue;
             }
             if (Files.isSymbolicLink(file) && !file.toRealPath().startsWith(siteDir.toRealPath())) {
-                findings.error("data.outside-link", shown, 0, "symbolic link points outside the site folder");
+                findings.error("data.outside-link", shown, 0,
+                        "symbolic link points outside the site folder; copy the file into the site instead");
                 continue;
             }
             Optional<String> text = SourceText.read(file, shown, findings);

@@ -26,6 +26,7 @@ public final class UrlPlanner {
     public Map<String, String> plan(Iterable<PageSource> sources, FindingCollector findings) {
         Map<String, String> urls = new LinkedHashMap<>();
         Map<String, String> ownerByOutput = new TreeMap<>();
+        Map<String, String> urlByOutput = new TreeMap<>();
         for (PageSource source : sources) {
             String url = urlOf(source, findings);
             if (url == null) {
@@ -34,11 +35,14 @@ public final class UrlPlanner {
             String key = SitePaths.outputPath(url).toLowerCase(Locale.ROOT);
             String other = ownerByOutput.putIfAbsent(key, source.source().displayName());
             if (other != null) {
+                String otherUrl = urlByOutput.get(key);
                 findings.error("url.duplicate", source.source().displayName(), 0, "URL " + url
-                        + " is also the URL of " + other + " (URLs that differ only in letter case clash on many hosts);"
+                        + " is also the URL of " + other + (otherUrl.equals(url) ? ";"
+                                : " (" + otherUrl + "; URLs that differ only in letter case clash on many hosts);")
                         + " give one of them another 'slug' or 'url'");
                 continue;
             }
+            urlByOutput.put(key, url);
             urls.put(source.id(), url);
         }
         return urls;

@@ -15,26 +15,46 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The write stage. The new site is assembled in a staging folder next to the output and then swapped
- * in with two renames, so a build that fails, or a machine that dies mid-write, leaves the previous
- * site as it was. Files whose bytes did not change are hard-linked from the previous output rather than
- * rewritten, so they keep their modification time (incremental deploys and {@code rsync} see no change).
+ * The write stage. The new site is assembled in a staging folder inside the state folder
+ * ({@code .<out>.medsite/staging}) and then swapped in with two renames, so a build that fails, or a
+ * machine that dies mid-write, leaves the previous site as it was. Files whose bytes did not change are
+ * hard-linked from the previous output rather than rewritten, so they keep their modification time
+ * (incremental deploys and {@code rsync} see no change).
+ *
+ * <p>Crash windows, and what {@link #recover} (run under the build lock before the next build) does:
+ * killed while staging, the staging folder is partial and the output untouched: it is deleted. Killed
+ * between the two renames, there is no output folder and the previous site is whole in
+ * {@code .<out>.medsite/replaced}: it is moved back (rolled back; the staged site is not trusted, as
+ * nothing on disk says it was complete). Killed after the second rename, the new site is in place: the
+ * replaced one is deleted. The manifest of unchanged files is deleted before the first rename and
+ * written after the second, so it never describes files that are not there.
  */
 public final class AtomicSiteWriter {
 
     private static final String MANIFEST = "manifest.txt";
+    private static final String STAGING = "staging";
+    private static final String REPLACED = "replaced";
 
     /** Writes the plan as the new content of {@code folder}. */
     public WriteStats write(OutputPlan plan, OutputFolder folder) throws IOException {
+        return write(plan, folder, step -> { });
+    }
+
+    /**
+     * Writes the plan as the new content of {@code folder}, telling {@code progress} each {@link WriteStep}.
+     * The caller holds the folder's {@link BuildLock}: the staging folder's name is fixed.
+     */
+    public WriteStats write(OutputPlan plan, OutputFolder folder, Consumer<WriteStep> progress) throws IOException {
         Path out = folder.dir();
-        Files.createDirectories(out.getParent());
+        Files.createDirectories(folder.stateDir());
+        recover(folder);
         Map<String, Recorded> previous = Files.isDirectory(out) ? readManifest(folder) : Map.of();
-        long stamp = System.nanoTime();
-        Path staging = folder.sibling(".staging-" + stamp);
-        Path old = folder.sibling(".old-" + stamp);
+        Path staging = folder.stateDir().resolve(STAGING);
+        Path old = folder.stateDir().resolve(REPLACED);
         Map<String, Recorded> manifest = new TreeMap<>();
         int written = 0;
         int unchanged = 0;
@@ -53,6 +73,7 @@ public final class AtomicSiteWriter {
             for (Path dir : folders) {
                 Files.createDirectories(dir);
             }
+            progress.accept(WriteStep.STAGING);
             Map<String, Recorded> recorded = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.concurrent.atomic.AtomicInteger linked = new java.util.concurrent.atomic.AtomicInteger();
             try {
@@ -72,9 +93,12 @@ public final class AtomicSiteWriter {
             unchanged = linked.get();
             written = manifest.size() - unchanged;
             int removed = (int) previous.keySet().stream().filter(p -> !manifest.containsKey(p)).count();
+            progress.accept(WriteStep.STAGED);
+            Files.deleteIfExists(folder.stateDir().resolve(MANIFEST));
             if (Files.exists(out)) {
                 Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
             }
+            progress.accept(WriteStep.SWAPPING);
             try {
                 Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
@@ -83,6 +107,7 @@ public final class AtomicSiteWriter {
                 }
                 throw e;
             }
+            progress.accept(WriteStep.SWAPPED);
             writeManifest(folder, manifest);
             deleteTree(old);
             return new WriteStats(written, unchanged, removed);
@@ -109,6 +134,21 @@ public final class AtomicSiteWriter {
         }
         manifest.put(path, now);
         return unchanged;
+    }
+
+    /**
+     * Puts right what a build killed mid-write left in the state folder (see the class comment): the
+     * previous site comes back if it was moved aside, and staging debris is deleted. Run by the holder
+     * of the folder's {@link BuildLock}, so no other build is writing.
+     */
+    public static void recover(OutputFolder folder) throws IOException {
+        Path out = folder.dir();
+        Path old = folder.stateDir().resolve(REPLACED);
+        if (!Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(old)) {
+            Files.move(old, out, StandardCopyOption.ATOMIC_MOVE);
+        }
+        deleteTree(old);
+        deleteTree(folder.stateDir().resolve(STAGING));
     }
 
     /** Hard-links an unchanged file into the staging folder; copies it (keeping its time) where links fail. */

@@ -29,12 +29,23 @@ public final class Redirects {
     public Map<String, byte[]> write(FindingCollector findings, boolean includeRedirectsFile) {
         Map<String, String> targets = new TreeMap<>();
         Map<String, String> origins = new TreeMap<>();
+        Map<String, Page> pagesByOutput = new TreeMap<>();
+        for (Page page : site.pages()) {
+            pagesByOutput.put(page.outputPath().toLowerCase(java.util.Locale.ROOT), page);
+        }
         for (Page page : site.pages()) {
             for (String alias : page.frontMatter().aliases()) {
                 String path = SitePaths.normalize(alias).orElse(null);
                 if (path == null) {
                     findings.error("url.invalid-alias", page.sourceFile(), 0, "alias '" + alias + "' is not a safe "
                             + "site path; write it like /old/address/ (no '..', no host)");
+                    continue;
+                }
+                Page there = pagesByOutput.get(SitePaths.outputPath(path).toLowerCase(java.util.Locale.ROOT));
+                if (there != null) {
+                    findings.error("url.alias-is-page", page.sourceFile(), 0, "alias " + path + " is the URL of "
+                            + (there.sourceFile().isEmpty() ? "a generated page" : there.sourceFile())
+                            + "; an address can be a page or a redirect, not both: remove the alias or move the page");
                     continue;
                 }
                 String other = origins.putIfAbsent(path, page.sourceFile());

@@ -39,6 +39,11 @@ public final class PageRenderer {
     private final TemplateEngine engine;
     private final Translations translations;
     private final java.time.LocalDate today;
+    /**
+     * Templates of this build that were stopped (too slow, too large) or refused (a link out of layouts/):
+     * the other pages using them are not run.
+     */
+    private final Map<String, TemplateProblem> stoppedTemplates = new ConcurrentHashMap<>();
 
     /** @param today the build's date: it decides whether a page's medical review is due */
     public PageRenderer(TemplateEngine engine, Translations translations, java.time.LocalDate today) {
@@ -82,16 +87,21 @@ public final class PageRenderer {
 
     private void render(Site site, ViewFactory views, Page page, FindingCollector findings,
             Map<String, Boolean> reported, Map<String, String> out, ReadLog reads) {
+        Optional<String> template = Optional.empty();
         try {
             List<String> candidates = candidates(page);
-            Optional<String> template = engine.firstExisting(candidates);
+            template = engine.firstExisting(candidates);
             if (reads != null) {
                 // The templates looked for up to the one used: creating an earlier one changes the page.
                 int used = template.map(candidates::indexOf).orElse(candidates.size() - 1);
                 candidates.subList(0, used + 1).forEach(name -> reads.add(TemplateReads.template(name)));
             }
             if (template.isEmpty()) {
-                if (page.frontMatter().layout().isPresent()) {
+                if (page.frontMatter().layout().filter(PageRenderer::leavesLayouts).isPresent()) {
+                    findings.error("template.unknown-layout", page.sourceFile(), 0, "layout '"
+                            + page.frontMatter().layout().get() + "' is not a template name; write a name such as "
+                            + "'wide' for layouts/wide.ftlh (no '..', no leading '/', no '\\' or ':')");
+                } else if (page.frontMatter().layout().isPresent()) {
                     findings.error("template.unknown-layout", page.sourceFile(), 0, "layout '"
                             + page.frontMatter().layout().get() + "' does not exist; add layouts/"
                             + candidates.get(0) + " or remove 'layout:'");
@@ -100,6 +110,11 @@ public final class PageRenderer {
                             + String.join(", ", candidates) + " in layouts/ and the theme");
                 }
                 return;
+            }
+            TemplateProblem stopped = stoppedTemplates.get(template.get());
+            if (stopped != null) {
+                // Reported once already; running it again on every page would only multiply the wait.
+                throw new TemplateProblemException(stopped);
             }
             Locale locale = Locale.forLanguageTag(page.lang());
             Map<String, Object> model = model(site, views, page);
@@ -127,11 +142,20 @@ public final class PageRenderer {
             }
         } catch (TemplateProblemException e) {
             TemplateProblem p = e.problem();
+            if (!p.rule().equals("template.error")) {
+                template.ifPresent(t -> stoppedTemplates.putIfAbsent(t, p));
+            }
             if (reported.putIfAbsent(p.template() + ":" + p.line() + ":" + p.message(), true) == null) {
                 String where = page.sourceFile().isEmpty() ? page.url() : page.sourceFile();
-                findings.error("template.error", p.template(), p.line(), p.message() + " (while rendering " + where + ")");
+                findings.error(p.rule(), p.template(), p.line(), p.message() + " (while rendering " + where + ")");
             }
         }
+    }
+
+    /** A layout name that points out of the template folders (FreeMarker refuses it too; this says why). */
+    private static boolean leavesLayouts(String layout) {
+        return layout.startsWith("/") || layout.contains("\\") || layout.contains(":")
+                || ("/" + layout + "/").contains("/../");
     }
 
     private static String pageUrl(ViewFactory views, Page page, int n) {
@@ -162,7 +186,7 @@ public final class PageRenderer {
             return Optional.of(engine.render("robots.txt.ftl", model, Locale.ROOT));
         } catch (TemplateProblemException e) {
             TemplateProblem p = e.problem();
-            findings.error("template.error", p.template(), p.line(), p.message() + " (while rendering robots.txt)");
+            findings.error(p.rule(), p.template(), p.line(), p.message() + " (while rendering robots.txt)");
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package org.medsite.render;
 
+import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.Version;
@@ -9,10 +10,14 @@ import java.util.Locale;
 
 /**
  * FreeMarker's configuration, noting in the current run's {@link ReadLog} every template the run
- * includes or imports, found or not (a template created later changes what an optional include does).
- * Every other {@code getTemplate} overload ends in this one.
+ * includes or imports, found or not (a template created later changes what an optional include does),
+ * and making every template it hands out stoppable by an interrupt. Every other {@code getTemplate}
+ * overload ends in this one.
  */
 final class RecordingConfiguration extends Configuration {
+
+    /** The parsed templates that check for interrupts (templates are compared by identity). */
+    private final java.util.Set<Template> interruptible = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     RecordingConfiguration(Version version) {
         super(version);
@@ -25,7 +30,28 @@ final class RecordingConfiguration extends Configuration {
         if (log != null) {
             log.add(TemplateReads.template(normalized(name)));
         }
-        return super.getTemplate(name, locale, customLookupCondition, encoding, parseAsFTL, ignoreMissing);
+        Template template = super.getTemplate(name, locale, customLookupCondition, encoding, parseAsFTL, ignoreMissing);
+        if (template != null) {
+            interruptible(template);
+        }
+        return template;
+    }
+
+    /**
+     * Makes the loops and macros of a template stop when their thread is interrupted (see
+     * {@link RenderDeadline}), once per parsed template; the lock keeps another thread from running it
+     * while it is changed.
+     */
+    private void interruptible(Template template) {
+        if (interruptible.contains(template)) {
+            return;
+        }
+        synchronized (template) {
+            if (!interruptible.contains(template)) {
+                _CoreAPI.addThreadInterruptedChecks(template);
+                interruptible.add(template);
+            }
+        }
     }
 
     /**

@@ -14,7 +14,8 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.time.Duration;
+import org.medsite.config.BuildLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,8 +41,16 @@ public final class TemplateEngine {
     private final Path layoutsDir;
     private final Theme theme;
     private final ClassLoader classLoader;
+    private final Duration timeLimit;
 
     public TemplateEngine(Optional<Path> layoutsDir, Theme theme, ClassLoader classLoader) throws IOException {
+        this(layoutsDir, theme, classLoader, BuildLimits.DEFAULTS.templateTime());
+    }
+
+    /** @param timeLimit how long one run of a template (one page) may take before it is stopped and reported */
+    public TemplateEngine(Optional<Path> layoutsDir, Theme theme, ClassLoader classLoader, Duration timeLimit)
+            throws IOException {
+        this.timeLimit = timeLimit;
         this.layoutsDir = layoutsDir.orElse(null);
         this.theme = theme;
         this.classLoader = classLoader;
@@ -95,6 +104,8 @@ public final class TemplateEngine {
             } catch (IOException e) {
                 throw new TemplateProblemException(new TemplateProblem(origin(name), 0, "cannot read template: "
                         + e.getMessage()));
+            } catch (SecurityException e) {
+                throw new TemplateProblemException(outsideLink(name));
             }
         }
         return Optional.empty();
@@ -116,27 +127,97 @@ public final class TemplateEngine {
 
     /** @param reads where the run notes what it read (see {@link TemplateReads}); null to note nothing */
     String render(String name, TemplateVariables model, Locale locale, ReadLog reads) throws TemplateProblemException {
-        try {
-            Template template = freemarker.getTemplate(name);
-            StringWriter out = new StringWriter(16 * 1024);
-            Environment env = template.createProcessingEnvironment(model, out);
-            env.setLocale(locale);
-            if (reads != null) {
-                reads.add(TemplateReads.template(name));
-                env.setCustomState(ReadLog.KEY, reads);
+        BoundedOutput out = new BoundedOutput();
+        try (RenderDeadline deadline = RenderDeadline.start(timeLimit)) {
+            try {
+                Template template = freemarker.getTemplate(name);
+                Environment env = template.createProcessingEnvironment(model, out);
+                env.setLocale(locale);
+                if (reads != null) {
+                    reads.add(TemplateReads.template(name));
+                    env.setCustomState(ReadLog.KEY, reads);
+                }
+                env.process();
+                return out.toString();
+            } catch (IOException | TemplateException | RuntimeException e) {
+                // Stopped from outside, a run ends with whatever FreeMarker throws where it was.
+                if (deadline.expired()) {
+                    throw new TemplateProblemException(new TemplateProblem(origin(name), 0, "template.timeout",
+                            "rendering took longer than " + timeLimit.toSeconds() + " s and was stopped; look for a "
+                            + "loop that never ends or runs too often (the limit is limits.templateSeconds in site.yaml)"));
+                }
+                if (out.overflowed()) {
+                    throw new TemplateProblemException(new TemplateProblem(origin(name), 0, "template.too-large",
+                            "the page's HTML grew past " + BoundedOutput.MAX_CHARS / (1024 * 1024)
+                            + " million characters and was stopped; look for a loop that runs too often"));
+                }
+                throw e;
             }
-            env.process();
-            return out.toString();
         } catch (ParseException e) {
             throw new TemplateProblemException(problem(e));
         } catch (TemplateException e) {
             throw new TemplateProblemException(problem(e));
         } catch (IOException e) {
             throw new TemplateProblemException(new TemplateProblem(origin(name), 0, e.getMessage()));
+        } catch (SecurityException e) {
+            throw new TemplateProblemException(outsideLink(name));
         } catch (StackOverflowError e) {
             throw new TemplateProblemException(new TemplateProblem(origin(name), 0,
-                    "templates include or call each other without end; look for an include cycle"));
+                    "templates include or call each other without end; look for an include cycle or a macro that "
+                    + "calls itself"));
         }
+    }
+
+    /**
+     * A page's HTML, up to a size no page reaches: a loop that prints without end fills memory long
+     * before the time limit, so it is stopped here.
+     */
+    private static final class BoundedOutput extends java.io.Writer {
+        static final int MAX_CHARS = 16 * 1024 * 1024;
+        private final StringBuilder text = new StringBuilder(16 * 1024);
+        private boolean overflowed;
+
+        @Override
+        public void write(char[] chars, int off, int len) throws IOException {
+            makeRoom(len);
+            text.append(chars, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            makeRoom(len);
+            text.append(str, off, off + len);
+        }
+
+        private void makeRoom(int len) throws IOException {
+            if (text.length() + (long) len > MAX_CHARS) {
+                overflowed = true;
+                throw new IOException("page too large");
+            }
+        }
+
+        boolean overflowed() {
+            return overflowed;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    /** FileTemplateLoader refuses, with a SecurityException, a template that links out of layouts/. */
+    private TemplateProblem outsideLink(String name) {
+        return new TemplateProblem(origin(name), 0, "template.outside-link", "symbolic link points outside the "
+                + "layouts/ folder; templates are read only from inside it");
     }
 
     private TemplateProblem problem(ParseException e) {

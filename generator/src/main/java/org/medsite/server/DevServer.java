@@ -109,7 +109,15 @@ public final class DevServer implements AutoCloseable {
         }
         BuildSession session = medsite.session();
         long start = System.nanoTime();
-        Rebuild first = session.build();
+        Rebuild first;
+        try {
+            first = session.build();
+        } catch (MedsiteException | RuntimeException e) {
+            // Another build holds the output folder, or the disk failed: nothing to serve.
+            session.close();
+            http.stop(0);
+            throw e;
+        }
         DevServer server = new DevServer(http, url, session, console, options);
         server.reportFirst(first, start);
         http.start();
@@ -379,6 +387,7 @@ public final class DevServer implements AutoCloseable {
         http.stop(0);
         heartbeat.shutdownNow();
         requests.shutdownNow();
+        session.close();
     }
 
     private static ThreadFactory daemon(String name) {

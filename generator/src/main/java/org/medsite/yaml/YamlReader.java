@@ -29,6 +29,11 @@ public final class YamlReader {
     private static final int MAX_ALIASES = 50;
     private static final int MAX_NESTING = 100;
     private static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
+    /**
+     * Values (tokens) in one document: a registry of people or services has thousands, and a million
+     * already costs hundreds of megabytes as a tree; a file of "- 1" lines within the size limit has more.
+     */
+    static final long MAX_TOKENS = 1_000_000;
 
     private final ObjectMapper yaml;
     private final ObjectMapper json;
@@ -41,10 +46,16 @@ public final class YamlReader {
         loader.setAllowDuplicateKeys(false);
         YAMLFactory factory = YAMLFactory.builder()
                 .loaderOptions(loader)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                .streamReadConstraints(constraints())
                 .build();
         this.yaml = YAMLMapper.builder(factory).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
-        this.json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.json = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(constraints()).build())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    private static StreamReadConstraints constraints() {
+        return StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).maxTokenCount(MAX_TOKENS).build();
     }
 
     /**
@@ -142,6 +153,11 @@ public final class YamlReader {
 
     private static int fileLine(JsonProcessingException e, int firstLine) {
         if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            // A quote or bracket never closed is found at the end of the text; where it opened is the mistake.
+            String problem = String.valueOf(marked.getProblem());
+            if (marked.getContextMark() != null && (problem.contains("end of stream") || problem.contains("<stream end>"))) {
+                return firstLine + marked.getContextMark().getLine();
+            }
             return firstLine + marked.getProblemMark().getLine();
         }
         return fileLine(e.getLocation(), firstLine);
@@ -166,6 +182,12 @@ public final class YamlReader {
         String message = e.getOriginalMessage();
         if (message == null) {
             return "invalid YAML";
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException && message.startsWith("Token count")) {
+            return "more than " + MAX_TOKENS + " values in one file; split it into smaller files";
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException && message.contains("nesting depth")) {
+            return "values are nested more than " + MAX_NESTING + " levels deep; flatten them";
         }
         if (message.startsWith("Duplicate field")) {
             return message.replace("Duplicate field", "duplicate key") + ": each key may appear once";

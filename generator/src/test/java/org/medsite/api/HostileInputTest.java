@@ -61,6 +61,24 @@ class HostileInputTest {
     }
 
     @Test
+    void dataFilesOverTheSizeLimitOrWithMillionsOfValuesAreReported() throws Exception {
+        TestSite site = new TestSite(tmp).file("content/a.md", "ok\n")
+                .file("data/many.yaml", "- 1\n".repeat(1_500_000))
+                .file("data/many.json", "[" + "1,".repeat(1_500_000) + "1]");
+        try (RandomAccessFile f = new RandomAccessFile(site.dir.resolve("data/huge.yaml").toFile(), "rw")) {
+            f.setLength(9L * 1024 * 1024);
+        }
+        BuildResult result = site.build();
+        assertThat(result.errors()).extracting(Finding::format).containsExactly(
+                "data/huge.yaml: error: file is 9 MB; text sources may be at most 8 MB (put large files under static/) "
+                        + "[source.too-large]",
+                "data/many.json:1: error: invalid JSON: more than 1000000 values in one file; split it into smaller "
+                        + "files [data.syntax]",
+                "data/many.yaml:1: error: invalid YAML: more than 1000000 values in one file; split it into smaller "
+                        + "files [data.syntax]");
+    }
+
+    @Test
     void deeplyNestedYamlAndMarkdownDoNotOverflow() throws Exception {
         String yaml = "---\nparams:\n" + "  x: [".repeat(1) + "[".repeat(5000) + "]".repeat(5000) + "]\n---\n";
         String markdown = ">".repeat(20000) + " deep\n\n" + "- ".repeat(3000) + "item\n";

@@ -40,7 +40,9 @@ class RandomInputPropertyTest {
                 .as((fm, b, closed) -> "---\n" + fm + (closed ? "\n---\n" : "\n") + b + "\n");
     }
 
-    @Property(tries = 60)
+    // A fixed number of tries from a fixed seed: CI runs the same 60 sites every time, and a failure
+    // found once is found again. Change the seed by hand to explore other inputs.
+    @Property(tries = 60, seed = "20261128")
     void aBuildEitherSucceedsOrReportsFindingsAndNeverThrows(@ForAll("pages") String page, @ForAll("pages") String other)
             throws Exception {
         Path root = Files.createTempDirectory("medsite-prop");

@@ -144,7 +144,7 @@ class BrowserReloadTest {
         write("content/about.md", "---\ntitle: [unclosed\n---\nWe care.\n");
         awaitTrue("document.getElementById('medsite-error-overlay') !== null");
         assertThat(evaluate("document.getElementById('medsite-error-overlay').textContent").asText())
-                .contains("content/about.md:3").contains("front matter");
+                .contains("content/about.md:2").contains("front matter");
 
         write("content/about.md", "---\ntitle: About us\n---\nWe care.\n");
         awaitTrue("document.getElementById('medsite-error-overlay') === null && document.title === 'About us'");

@@ -137,7 +137,7 @@ class DevServerTest {
 
         assertThat(nextEvent(events)).isEqualTo("errors");
         String data = events.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-        assertThat(data).contains("\"file\":\"content/about.md\"").contains("\"line\":3");
+        assertThat(data).contains("\"file\":\"content/about.md\"").contains("\"line\":2");
         assertThat(server.failing()).isTrue();
         // The last good page is still served, and a new connection is told of the errors at once.
         assertThat(get("/about/").body()).contains("We care.");

@@ -8,6 +8,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.medsite.api.BuildResult;
 import org.medsite.api.Medsite;
 import org.medsite.api.MedsiteException;
+import org.medsite.api.OutputInUseException;
 
 /**
  * What the {@code build} and {@code check} goals share: the site's parameters, and the way a run is
@@ -115,6 +116,8 @@ abstract class AbstractSiteMojo extends AbstractMojo {
         BuildResult result;
         try {
             result = run(medsite);
+        } catch (OutputInUseException e) {
+            throw MavenFailures.outputInUse(e);
         } catch (MedsiteException e) {
             throw MavenFailures.unexpected(e);
         } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.medsite.api.BuildResult;
 import org.medsite.api.MedsiteException;
+import org.medsite.api.OutputInUseException;
 import org.medsite.diagnostics.Finding;
 import org.medsite.diagnostics.Severity;
 import org.medsite.scaffold.ScaffoldException;
@@ -44,6 +45,14 @@ final class MavenFailures {
     /** The build could not run for a reason outside the site. */
     static MojoExecutionException unexpected(MedsiteException e) {
         return new MojoExecutionException("Medsite could not build the site: " + e.getMessage(), e);
+    }
+
+    /**
+     * Another build writes the same output folder (another module of a parallel reactor, a dev server):
+     * not a bug, so no stack trace; the message names the folder and the other build.
+     */
+    static MojoFailureException outputInUse(OutputInUseException e) {
+        return new MojoFailureException(e.getMessage());
     }
 
     /** An exception Medsite did not expect: always a bug, never the user's doing. */

@@ -20,6 +20,24 @@ class MavenFailuresTest {
     private static final String NL = System.lineSeparator();
 
     @Test
+    void anOutputFolderInUseIsAFailureWithTheOtherBuildAndNoCause(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path site = java.nio.file.Files.createDirectories(tmp.resolve("site/content"));
+        java.nio.file.Files.writeString(site.resolve("a.md"), "# A\n");
+        java.nio.file.Path out = tmp.resolve("out");
+        // Another module of a parallel reactor, writing the same folder.
+        try (var other = org.medsite.output.BuildLock.acquire(new org.medsite.output.OutputFolder(out))) {
+            org.medsite.api.OutputInUseException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> org.medsite.api.Medsite.forSite(tmp.resolve("site")).outputDir(out).build(),
+                    org.medsite.api.OutputInUseException.class);
+            MojoFailureException failure = MavenFailures.outputInUse(e);
+            assertThat(failure.getMessage()).matches("another Medsite build \\(pid \\d+, started \\d\\d:\\d\\d:\\d\\d\\) "
+                    + "is writing " + java.util.regex.Pattern.quote(out.toString()) + "; wait for it or stop it");
+            assertThat(failure.getCause()).isNull();
+        }
+    }
+
+    @Test
     void siteErrorsAreAFailureListingEachErrorWithFileAndLine() {
         BuildResult result = Results.of(BuildMode.BUILD, List.of(
                 Finding.error("link.broken", "content/_index.md", 5, "link 'team.md' points nowhere"),
