@@ -350,7 +350,8 @@ final class Pipeline {
         }
 
         PeopleRegistry people = reloadShared ? PeopleRegistry.load(siteDir, data, dataFindings) : previous.people();
-        Site site = stage("assemble", () -> SiteAssembler.assemble(config, parsed, urls, rendered, data, people));
+        Site site = stage("assemble", () -> SiteAssembler.assemble(config, parsed, urls, rendered, data, people,
+                results.related));
         Checks checks = Checks.standard(config);
         stage("check", () -> {
             FindingCollector configured = findings.withLevels(config.checks());

@@ -11,6 +11,7 @@ import org.medsite.diagnostics.Finding;
 import org.medsite.markdown.RenderedMarkdown;
 import org.medsite.medical.PeopleRegistry;
 import org.medsite.model.PageSource;
+import org.medsite.model.RelatedPages;
 import org.medsite.render.PageRendering;
 import org.medsite.render.TemplateEngine;
 import org.medsite.render.Theme;
@@ -61,6 +62,8 @@ final class StageResults {
     Map<String, Object> readValues = Map.of();
     Map<String, Rendered> rendered = new HashMap<>();
     Map<String, Finished> finished = new HashMap<>();
+    /** The related pages, recomputed only when a page's terms, date, title or URL changed. */
+    final RelatedPages related = new RelatedPages();
     /** Every output path of the last build, to see which files came or went. */
     java.util.Set<String> outputPaths;
     /** What the output folder holds, once a session has written it. */

@@ -50,6 +50,16 @@ public final class SiteAssembler {
      */
     public static Site assemble(SiteConfig config, List<PageSource> sources, Map<String, String> urls,
             Map<String, RenderedMarkdown> rendered, Map<String, Object> data, org.medsite.medical.PeopleRegistry people) {
+        return assemble(config, sources, urls, rendered, data, people, new RelatedPages());
+    }
+
+    /**
+     * @param related the related pages of an earlier build of the same site, reused when the pages they
+     *     depend on are unchanged
+     */
+    public static Site assemble(SiteConfig config, List<PageSource> sources, Map<String, String> urls,
+            Map<String, RenderedMarkdown> rendered, Map<String, Object> data, org.medsite.medical.PeopleRegistry people,
+            RelatedPages related) {
         List<Page> pages = new ArrayList<>();
         for (PageSource source : sources) {
             String url = urls.get(source.id());
@@ -67,7 +77,7 @@ public final class SiteAssembler {
         }
         pages.add(generated("@404", PageKind.NOT_FOUND, config.language(), "Page not found", "", "/404.html", "404"));
         pages.sort(Comparator.comparing(Page::url).thenComparing(Page::id));
-        return new Site(config, pages, sections(config, pages), taxonomies, related(config, pages), data, people);
+        return new Site(config, pages, sections(config, pages), taxonomies, related.of(config, pages), data, people);
     }
 
     /** Every folder that holds pages, with its ancestors, is a section in each language it has pages in. */
@@ -176,7 +186,7 @@ public final class SiteAssembler {
     }
 
     /** For each page, up to five pages sharing the most taxonomy terms with it, then the newest. */
-    private static Map<String, List<String>> related(SiteConfig config, List<Page> pages) {
+    static Map<String, List<String>> related(SiteConfig config, List<Page> pages) {
         Map<String, List<Page>> byTerm = new HashMap<>();
         for (Page p : pages) {
             if (p.kind() == PageKind.PAGE) {
@@ -220,7 +230,7 @@ public final class SiteAssembler {
         return related;
     }
 
-    private static List<String> termKeys(SiteConfig config, Page p) {
+    static List<String> termKeys(SiteConfig config, Page p) {
         List<String> keys = new ArrayList<>();
         for (String taxonomy : config.taxonomies()) {
             for (String term : p.frontMatter().terms(taxonomy)) {
