@@ -278,6 +278,8 @@ final class Pipeline {
         if (changes.everything()) {
             // Data files and theme strings are read by templates directly, not through a tracked key.
             results.rendered = new HashMap<>();
+            // Checks read the people registry and data files.
+            results.checked = new HashMap<>();
         }
         SiteSources sources = results.sources != null && !changes.discover() && !changes.everything() ? results.sources
                 : stage("discover", () -> new ContentDiscovery(Set.copyOf(config.languages())).discover(siteDir, findings));
@@ -362,8 +364,24 @@ final class Pipeline {
                 }
             }
             LocalDate today = options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+            // A page's findings are kept while the page is the same: on a big site, scanning every page's
+            // text on every save was most of a rebuild.
+            Map<String, StageResults.Checked> checked = new HashMap<>();
+            for (Page page : site.pages()) {
+                StageResults.Checked cached = results.checked.get(page.id());
+                if (cached == null || !cached.today().equals(today) || !cached.page().equals(page)) {
+                    FindingCollector own = new FindingCollector();
+                    for (SiteCheck check : checks.site()) {
+                        check.checkPage(site, page, today, own);
+                    }
+                    cached = new StageResults.Checked(page, today, own.sorted());
+                }
+                checked.put(page.id(), cached);
+                cached.findings().forEach(configured::add);
+            }
+            results.checked = checked;
             for (SiteCheck check : checks.site()) {
-                check.check(site, today, configured);
+                check.checkSite(site, today, configured);
             }
             return null;
         });

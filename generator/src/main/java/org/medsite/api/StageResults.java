@@ -46,6 +46,13 @@ final class StageResults {
     record Finished(String html, boolean checked, String text, byte[] bytes, List<Finding> findings) {
     }
 
+    /**
+     * The findings of the per-page site checks about one page, valid while the page is equal to this
+     * one and the day is the same (settings, data and people changes clear them).
+     */
+    record Checked(org.medsite.model.Page page, java.time.LocalDate today, List<Finding> findings) {
+    }
+
     /** The stage results every page shares: settings, theme, data, the people registry and templates. */
     record Shared(SiteConfig config, Theme theme, Map<String, Object> data, PeopleRegistry people,
             List<Finding> dataFindings, TemplateEngine engine, Translations translations,
@@ -64,6 +71,8 @@ final class StageResults {
     Map<String, Finished> finished = new HashMap<>();
     /** The related pages, recomputed only when a page's terms, date, title or URL changed. */
     final RelatedPages related = new RelatedPages();
+    /** The per-page findings of the site checks, by page id (see {@link Checked}). */
+    Map<String, Checked> checked = new HashMap<>();
     /** Every output path of the last build, to see which files came or went. */
     java.util.Set<String> outputPaths;
     /** What the output folder holds, once a session has written it. */
@@ -94,5 +103,6 @@ final class StageResults {
         readValues = Map.of();
         rendered = new HashMap<>();
         finished = new HashMap<>();
+        checked = new HashMap<>();
     }
 }
