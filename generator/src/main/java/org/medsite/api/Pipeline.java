@@ -278,8 +278,9 @@ final class Pipeline {
         if (changes.everything()) {
             // Data files and theme strings are read by templates directly, not through a tracked key.
             results.rendered = new HashMap<>();
-            // Checks read the people registry and data files.
+            // Checks and views read the people registry and data files.
             results.checked = new HashMap<>();
+            results.views.forget();
         }
         SiteSources sources = results.sources != null && !changes.discover() && !changes.everything() ? results.sources
                 : stage("discover", () -> new ContentDiscovery(Set.copyOf(config.languages())).discover(siteDir, findings));
@@ -393,7 +394,7 @@ final class Pipeline {
         shared.dataFindings().forEach(findings::add);
         shared.translationFindings().forEach(findings::add);
         PageRenderer renderer = new PageRenderer(shared.engine(), shared.translations(),
-                options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate());
+                options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), results.views);
         Map<String, String> html = stage("render", () -> inPool(pool, () -> renderPages(site, renderer)));
 
         OutputPlan plan = new OutputPlan(findings);
@@ -456,6 +457,9 @@ final class Pipeline {
             });
             before.keySet().stream().filter(k -> !values.containsKey(k)).forEach(changedReads::add);
             results.readValues = values;
+            // A page's view shows what its page keys stand for: unchanged keys, same view.
+            results.views.reuse(id -> !changedReads.contains(TemplateReads.page(id))
+                    && !changedReads.contains(TemplateReads.pageBody(id)));
         }
         Map<String, StageResults.Rendered> kept = new HashMap<>();
         for (Page page : site.pages()) {

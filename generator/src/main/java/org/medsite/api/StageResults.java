@@ -12,6 +12,7 @@ import org.medsite.markdown.RenderedMarkdown;
 import org.medsite.medical.PeopleRegistry;
 import org.medsite.model.PageSource;
 import org.medsite.model.RelatedPages;
+import org.medsite.render.KeptViews;
 import org.medsite.render.PageRendering;
 import org.medsite.render.TemplateEngine;
 import org.medsite.render.Theme;
@@ -69,6 +70,8 @@ final class StageResults {
     Map<String, Object> readValues = Map.of();
     Map<String, Rendered> rendered = new HashMap<>();
     Map<String, Finished> finished = new HashMap<>();
+    /** Template views of pages, kept for the pages whose views show the same thing. */
+    final KeptViews views = new KeptViews();
     /** The related pages, recomputed only when a page's terms, date, title or URL changed. */
     final RelatedPages related = new RelatedPages();
     /** The per-page findings of the site checks, by page id (see {@link Checked}). */
@@ -104,5 +107,6 @@ final class StageResults {
         rendered = new HashMap<>();
         finished = new HashMap<>();
         checked = new HashMap<>();
+        views.forget();
     }
 }
