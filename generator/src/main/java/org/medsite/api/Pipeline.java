@@ -748,7 +748,7 @@ final class Pipeline {
                     + "in site.yaml");
         }
         files.putAll(new Redirects(site).write(findings, !plan.contains("_redirects")));
-        files.putAll(new SearchIndexWriter(site).write());
+        files.putAll(new SearchIndexWriter(site, results.searchEntries).write());
         renderer.renderRobots(site, absolute ? site.config().baseUrl() + SitemapWriter.path().substring(1) : null, findings)
                 .ifPresent(text -> files.put("robots.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         files.put(".nojekyll", new byte[0]);

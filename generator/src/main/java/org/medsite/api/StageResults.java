@@ -72,6 +72,8 @@ final class StageResults {
     Map<String, Finished> finished = new HashMap<>();
     /** Template views of pages, kept for the pages whose views show the same thing. */
     final KeptViews views = new KeptViews();
+    /** Each page's search index entry, serialized again only when what it shows changed. */
+    final org.medsite.output.SearchIndexWriter.Entries searchEntries = new org.medsite.output.SearchIndexWriter.Entries();
     /** The related pages, recomputed only when a page's terms, date, title or URL changed. */
     final RelatedPages related = new RelatedPages();
     /** The per-page findings of the site checks, by page id (see {@link Checked}). */
