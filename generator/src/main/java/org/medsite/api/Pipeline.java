@@ -89,9 +89,10 @@ import org.medsite.yaml.YamlReader;
  * then each stage reuses what the {@link SiteChanges} leave valid. Files are parsed and their Markdown
  * rendered again only when they changed (or a link target of theirs did); pages are rendered again only
  * when something their templates read changed (see {@link TemplateReads}); output files are
- * post-processed again only when their HTML changed or a file they link to came or went. The cheap
- * stages that look at the whole site (URLs, assemble, site checks, feeds and sitemap) always run, so a
- * warm build gives the same site as a cold one.
+ * post-processed again only when their HTML changed or a file they link to came or went. The stages
+ * that look at the whole site (URLs, assemble, site checks, feeds and sitemap) always run, so a warm
+ * build gives the same site as a cold one, but keep what is costly per page where its inputs are
+ * unchanged: related pages, each page's site-check findings, template views and search index entries.
  */
 final class Pipeline {
 
