@@ -54,13 +54,16 @@ def main():
     p.add_argument("--runs", type=int, default=15)
     p.add_argument("--jar", default=os.path.join(HERE, "..", "..", "target", "medsite.jar"))
     p.add_argument("--keep", help="build the site here and keep it")
+    p.add_argument("--debug", action="store_true",
+                   help="run the server with --debug: its stage timings of every rebuild go to serve.log (with --keep)")
     a = p.parse_args()
 
     site = a.keep or tempfile.mkdtemp(prefix="medsite-serve-bench-")
     if not os.path.exists(os.path.join(site, "site.yaml")):
         make_site(site, a.pages)
     log = open(os.path.join(site, "serve.log") if a.keep else os.devnull, "w")
-    server = subprocess.Popen(["java", "-jar", a.jar, "serve", site, "--port", "0"],
+    command = ["java", "-jar", a.jar, "serve", site, "--port", "0"] + (["--debug"] if a.debug else [])
+    server = subprocess.Popen(command,
                               stdout=subprocess.PIPE, stderr=log, text=True)
     lines = []
     try:
@@ -94,8 +97,9 @@ def main():
             times.append(took)
             print("run %2d: %7.1f ms" % (run + 1, took), flush=True)
             time.sleep(0.3)
-        print("median save-to-reload over %d runs on %d pages: %.1f ms (min %.1f, max %.1f)"
-              % (len(times), a.pages, statistics.median(times), min(times), max(times)))
+        p90 = sorted(times)[max(0, -(-len(times) * 9 // 10) - 1)]
+        print("median save-to-reload over %d runs on %d pages: %.1f ms (p90 %.1f, min %.1f, max %.1f)"
+              % (len(times), a.pages, statistics.median(times), p90, min(times), max(times)))
     finally:
         server.terminate()
         try:

@@ -93,9 +93,10 @@ import org.medsite.yaml.YamlReader;
  * then each stage reuses what the {@link SiteChanges} leave valid. Files are parsed and their Markdown
  * rendered again only when they changed (or a link target of theirs did); pages are rendered again only
  * when something their templates read changed (see {@link TemplateReads}); output files are
- * post-processed again only when their HTML changed or a file they link to came or went. The cheap
- * stages that look at the whole site (URLs, assemble, site checks, feeds and sitemap) always run, so a
- * warm build gives the same site as a cold one.
+ * post-processed again only when their HTML changed or a file they link to came or went. The stages
+ * that look at the whole site (URLs, assemble, site checks, feeds and sitemap) always run, so a warm
+ * build gives the same site as a cold one, but keep what is costly per page where its inputs are
+ * unchanged: related pages, each page's site-check findings, template views and search index entries.
  */
 final class Pipeline {
 
@@ -306,6 +307,9 @@ final class Pipeline {
         if (changes.everything()) {
             // Data files and theme strings are read by templates directly, not through a tracked key.
             results.rendered = new HashMap<>();
+            // Checks and views read the people registry and data files.
+            results.checked = new HashMap<>();
+            results.views.forget();
         }
         SiteSources sources = results.sources != null && !changes.discover() && !changes.everything() ? results.sources
                 : stage("discover", () -> new ContentDiscovery(Set.copyOf(config.languages())).discover(siteDir, findings));
@@ -386,7 +390,7 @@ final class Pipeline {
 
         PeopleRegistry people = reloadShared ? PeopleRegistry.load(siteDir, data, dataFindings) : previous.people();
         Site site = stage("assemble", () -> SiteAssembler.assemble(config, parsed, urls, rendered, data, people,
-                glossaries));
+                glossaries, results.related));
         Checks checks = Checks.standard(config);
         stage("check", () -> {
             FindingCollector configured = findings.withLevels(config.checks());
@@ -397,8 +401,24 @@ final class Pipeline {
                 }
             }
             LocalDate today = options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+            // A page's findings are kept while the page is the same: on a big site, scanning every page's
+            // text on every save was most of a rebuild.
+            Map<String, StageResults.Checked> checked = new HashMap<>();
+            for (Page page : site.pages()) {
+                StageResults.Checked cached = results.checked.get(page.id());
+                if (cached == null || !cached.today().equals(today) || !cached.page().equals(page)) {
+                    FindingCollector own = new FindingCollector();
+                    for (SiteCheck check : checks.site()) {
+                        check.checkPage(site, page, today, own);
+                    }
+                    cached = new StageResults.Checked(page, today, own.sorted());
+                }
+                checked.put(page.id(), cached);
+                cached.findings().forEach(configured::add);
+            }
+            results.checked = checked;
             for (SiteCheck check : checks.site()) {
-                check.check(site, today, configured);
+                check.checkSite(site, today, configured);
             }
             return null;
         });
@@ -410,7 +430,7 @@ final class Pipeline {
         shared.dataFindings().forEach(findings::add);
         shared.translationFindings().forEach(findings::add);
         PageRenderer renderer = new PageRenderer(shared.engine(), shared.translations(),
-                options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate());
+                options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), results.views);
         Map<String, String> html = stage("render", () -> inPool(pool, () -> renderPages(site, renderer)));
 
         OutputPlan plan = new OutputPlan(findings);
@@ -473,6 +493,9 @@ final class Pipeline {
             });
             before.keySet().stream().filter(k -> !values.containsKey(k)).forEach(changedReads::add);
             results.readValues = values;
+            // A page's view shows what its page keys stand for: unchanged keys, same view.
+            results.views.reuse(id -> !changedReads.contains(TemplateReads.page(id))
+                    && !changedReads.contains(TemplateReads.pageBody(id)));
         }
         Map<String, StageResults.Rendered> kept = new HashMap<>();
         for (Page page : site.pages()) {
@@ -772,7 +795,7 @@ final class Pipeline {
                     + "in site.yaml");
         }
         files.putAll(new Redirects(site).write(findings, !plan.contains("_redirects")));
-        files.putAll(new SearchIndexWriter(site).write());
+        files.putAll(new SearchIndexWriter(site, results.searchEntries).write());
         renderer.renderRobots(site, absolute ? site.config().baseUrl() + SitemapWriter.path().substring(1) : null, findings)
                 .ifPresent(text -> files.put("robots.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         files.put(".nojekyll", new byte[0]);

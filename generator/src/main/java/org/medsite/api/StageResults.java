@@ -11,6 +11,8 @@ import org.medsite.diagnostics.Finding;
 import org.medsite.markdown.RenderedMarkdown;
 import org.medsite.medical.PeopleRegistry;
 import org.medsite.model.PageSource;
+import org.medsite.model.RelatedPages;
+import org.medsite.render.KeptViews;
 import org.medsite.render.PageRendering;
 import org.medsite.render.TemplateEngine;
 import org.medsite.render.Theme;
@@ -45,6 +47,13 @@ final class StageResults {
     record Finished(String html, boolean checked, String text, byte[] bytes, List<Finding> findings) {
     }
 
+    /**
+     * The findings of the per-page site checks about one page, valid while the page is equal to this
+     * one and the day is the same (settings, data and people changes clear them).
+     */
+    record Checked(org.medsite.model.Page page, java.time.LocalDate today, List<Finding> findings) {
+    }
+
     /** The stage results every page shares: settings, theme, data, the people registry and templates. */
     record Shared(SiteConfig config, Theme theme, Map<String, Object> data, PeopleRegistry people,
             List<Finding> dataFindings, TemplateEngine engine, Translations translations,
@@ -63,6 +72,14 @@ final class StageResults {
     Map<String, Object> readValues = Map.of();
     Map<String, Rendered> rendered = new HashMap<>();
     Map<String, Finished> finished = new HashMap<>();
+    /** Template views of pages, kept for the pages whose views show the same thing. */
+    final KeptViews views = new KeptViews();
+    /** Each page's search index entry, serialized again only when what it shows changed. */
+    final org.medsite.output.SearchIndexWriter.Entries searchEntries = new org.medsite.output.SearchIndexWriter.Entries();
+    /** The related pages, recomputed only when a page's terms, date, title or URL changed. */
+    final RelatedPages related = new RelatedPages();
+    /** The per-page findings of the site checks, by page id (see {@link Checked}). */
+    Map<String, Checked> checked = new HashMap<>();
     /** Every output path of the last build, to see which files came or went. */
     java.util.Set<String> outputPaths;
     /** What the output folder holds, once a session has written it. */
@@ -110,5 +127,7 @@ final class StageResults {
         readValues = Map.of();
         rendered = new HashMap<>();
         finished = new HashMap<>();
+        checked = new HashMap<>();
+        views.forget();
     }
 }

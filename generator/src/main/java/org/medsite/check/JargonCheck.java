@@ -21,17 +21,15 @@ public final class JargonCheck implements SiteCheck {
     public static final Set<String> RULES = Set.of("plain.jargon");
 
     @Override
-    public void check(Site site, LocalDate today, FindingCollector findings) {
-        for (Page page : site.pages()) {
-            if (!applies(page, site.config().glossary())) {
-                continue;
-            }
-            String glossaryFile = Glossaries.fileOf(page.lang(), site.config().language());
-            for (JargonUse use : page.glossary().jargon()) {
-                findings.warning("plain.jargon", page.sourceFile(), use.line(), "'" + use.written() + "' is medical jargon "
-                        + "a patient may not know (plain words: " + use.plain() + "); use the plain words, explain it "
-                        + "in brackets, or define '" + use.word() + "' in " + glossaryFile);
-            }
+    public void checkPage(Site site, Page page, LocalDate today, FindingCollector findings) {
+        if (!applies(page, site.config().glossary())) {
+            return;
+        }
+        String glossaryFile = Glossaries.fileOf(page.lang(), site.config().language());
+        for (JargonUse use : page.glossary().jargon()) {
+            findings.warning("plain.jargon", page.sourceFile(), use.line(), "'" + use.written() + "' is medical jargon "
+                    + "a patient may not know (plain words: " + use.plain() + "); use the plain words, explain it "
+                    + "in brackets, or define '" + use.word() + "' in " + glossaryFile);
         }
     }
 

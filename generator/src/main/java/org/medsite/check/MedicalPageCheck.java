@@ -35,11 +35,9 @@ public final class MedicalPageCheck implements SiteCheck {
     private static final Pattern PMID = Pattern.compile("[1-9]\\d{0,8}");
 
     @Override
-    public void check(Site site, LocalDate today, FindingCollector findings) {
-        for (Page page : site.pages()) {
-            if (page.isRegular()) {
-                new PageRules(site, page, today, findings).run();
-            }
+    public void checkPage(Site site, Page page, LocalDate today, FindingCollector findings) {
+        if (page.isRegular()) {
+            new PageRules(site, page, today, findings).run();
         }
     }
 

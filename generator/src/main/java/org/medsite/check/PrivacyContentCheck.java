@@ -38,17 +38,18 @@ public final class PrivacyContentCheck implements SiteCheck {
     private static final Set<String> TOLL_FREE = Set.of("800", "888", "877", "866", "855", "844", "833");
 
     @Override
-    public void check(Site site, LocalDate today, FindingCollector findings) {
-        PrivacySettings privacy = site.config().privacy();
-        String practicePhone = practice(site, "telephone").map(PrivacyContentCheck::digits).orElse("");
-        Optional<String> siteDomain = domain(site);
-        for (Page page : site.pages()) {
-            if (page.kind() == org.medsite.model.PageKind.PAGE || page.kind() == org.medsite.model.PageKind.SECTION
-                    || page.kind() == org.medsite.model.PageKind.HOME) {
-                lint(page, practicePhone, siteDomain, findings);
-                caseStudy(page, findings);
-            }
+    public void checkPage(Site site, Page page, LocalDate today, FindingCollector findings) {
+        if (page.kind() == org.medsite.model.PageKind.PAGE || page.kind() == org.medsite.model.PageKind.SECTION
+                || page.kind() == org.medsite.model.PageKind.HOME) {
+            String practicePhone = practice(site, "telephone").map(PrivacyContentCheck::digits).orElse("");
+            lint(page, practicePhone, domain(site), findings);
+            caseStudy(page, findings);
         }
+    }
+
+    @Override
+    public void checkSite(Site site, LocalDate today, FindingCollector findings) {
+        PrivacySettings privacy = site.config().privacy();
         testimonials(site, today, findings);
         // A practice's site (one with data/practice.yaml) needs its privacy pages; a folder of notes does not.
         boolean practiceSite = site.data().get("practice") instanceof Map;

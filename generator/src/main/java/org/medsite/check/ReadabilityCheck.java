@@ -27,50 +27,48 @@ public final class ReadabilityCheck implements SiteCheck {
     static final int MIN_WORDS = 100;
 
     @Override
-    public void check(Site site, LocalDate today, FindingCollector findings) {
+    public void checkPage(Site site, Page page, LocalDate today, FindingCollector findings) {
         ReadabilitySettings targets = site.config().readability();
-        for (Page page : site.pages()) {
-            MedicalInfo m = page.medical();
-            if (!page.isRegular() || !(m.medical() || m.type().equals("blog"))) {
-                continue;
+        MedicalInfo m = page.medical();
+        if (!page.isRegular() || !(m.medical() || m.type().equals("blog"))) {
+            return;
+        }
+        boolean patient = m.audience().equals("patient");
+        if (patient && m.medical()) {
+            if (page.frontMatter().summary().isEmpty()) {
+                findings.warning("plain.no-summary", page.sourceFile(), 1, "patient page has no 'summary': give its "
+                        + "main message in one or two plain sentences, shown at the top of the page");
             }
-            boolean patient = m.audience().equals("patient");
-            if (patient && m.medical()) {
-                if (page.frontMatter().summary().isEmpty()) {
-                    findings.warning("plain.no-summary", page.sourceFile(), 1, "patient page has no 'summary': give its "
-                            + "main message in one or two plain sentences, shown at the top of the page");
-                }
-                if (m.actions().isEmpty()) {
-                    findings.warning("plain.no-actions", page.sourceFile(), 1, "patient page has no 'actions': list what "
-                            + "a reader should do next (e.g. \"Get your blood pressure checked once a year\")");
-                }
+            if (m.actions().isEmpty()) {
+                findings.warning("plain.no-actions", page.sourceFile(), 1, "patient page has no 'actions': list what "
+                        + "a reader should do next (e.g. \"Get your blood pressure checked once a year\")");
             }
-            Readability r = page.readability();
-            if (r.words() < MIN_WORDS) {
-                continue;
-            }
-            if (!r.measured()) {
-                findings.add(new org.medsite.diagnostics.Finding(org.medsite.diagnostics.Severity.INFO,
-                        "readability.not-measured", page.sourceFile(), 0, "readability not measured: no formula for '"
-                                + page.lang() + "'"));
-                continue;
-            }
-            String where = page.sourceFile();
-            if (r.lang().startsWith("es")) {
-                if (patient && r.readingEase() < targets.spanishMinimum()) {
-                    findings.warning("readability.above-target", where, 0, String.format(Locale.ROOT,
-                            "legibilidad %.0f (%s, Szigriszt-Pazos/INFLESZ) is below %.0f for patient pages; %s",
-                            r.readingEase(), Readability.inflesz(r.readingEase()), targets.spanishMinimum(), hints(r)));
-                }
-                continue;
-            }
-            OptionalDouble target = m.readabilityTarget().map(t -> OptionalDouble.of(t.grade()))
-                    .orElse(patient ? targets.patientGrade() : targets.clinicianGrade());
-            if (target.isPresent() && r.grade() > target.getAsDouble()) {
+        }
+        Readability r = page.readability();
+        if (r.words() < MIN_WORDS) {
+            return;
+        }
+        if (!r.measured()) {
+            findings.add(new org.medsite.diagnostics.Finding(org.medsite.diagnostics.Severity.INFO,
+                    "readability.not-measured", page.sourceFile(), 0, "readability not measured: no formula for '"
+                            + page.lang() + "'"));
+            return;
+        }
+        String where = page.sourceFile();
+        if (r.lang().startsWith("es")) {
+            if (patient && r.readingEase() < targets.spanishMinimum()) {
                 findings.warning("readability.above-target", where, 0, String.format(Locale.ROOT,
-                        "reading grade %.1f (Flesch-Kincaid; SMOG %.1f) is above the target %s for %s pages; %s",
-                        r.grade(), r.smog(), format(target.getAsDouble()), m.audience(), hints(r)));
+                        "legibilidad %.0f (%s, Szigriszt-Pazos/INFLESZ) is below %.0f for patient pages; %s",
+                        r.readingEase(), Readability.inflesz(r.readingEase()), targets.spanishMinimum(), hints(r)));
             }
+            return;
+        }
+        OptionalDouble target = m.readabilityTarget().map(t -> OptionalDouble.of(t.grade()))
+                .orElse(patient ? targets.patientGrade() : targets.clinicianGrade());
+        if (target.isPresent() && r.grade() > target.getAsDouble()) {
+            findings.warning("readability.above-target", where, 0, String.format(Locale.ROOT,
+                    "reading grade %.1f (Flesch-Kincaid; SMOG %.1f) is above the target %s for %s pages; %s",
+                    r.grade(), r.smog(), format(target.getAsDouble()), m.audience(), hints(r)));
         }
     }
 

@@ -50,13 +50,19 @@ public final class SiteAssembler {
      */
     public static Site assemble(SiteConfig config, List<PageSource> sources, Map<String, String> urls,
             Map<String, RenderedMarkdown> rendered, Map<String, Object> data, org.medsite.medical.PeopleRegistry people) {
-        return assemble(config, sources, urls, rendered, data, people, org.medsite.medical.Glossaries.none());
+        return assemble(config, sources, urls, rendered, data, people, org.medsite.medical.Glossaries.none(),
+                new RelatedPages());
     }
 
-    /** Assembles the site with its glossaries, which the glossary page lists. */
+    /**
+     * Assembles the site with its glossaries (which the glossary page lists).
+     *
+     * @param related the related pages of an earlier build of the same site, reused when the pages they
+     *     depend on are unchanged
+     */
     public static Site assemble(SiteConfig config, List<PageSource> sources, Map<String, String> urls,
             Map<String, RenderedMarkdown> rendered, Map<String, Object> data, org.medsite.medical.PeopleRegistry people,
-            org.medsite.medical.Glossaries glossaries) {
+            org.medsite.medical.Glossaries glossaries, RelatedPages related) {
         List<Page> pages = new ArrayList<>();
         for (PageSource source : sources) {
             String url = urls.get(source.id());
@@ -74,7 +80,7 @@ public final class SiteAssembler {
         }
         pages.add(generated("@404", PageKind.NOT_FOUND, config.language(), "Page not found", "", "/404.html", "404"));
         pages.sort(Comparator.comparing(Page::url).thenComparing(Page::id));
-        return new Site(config, pages, sections(config, pages), taxonomies, related(config, pages), data, people,
+        return new Site(config, pages, sections(config, pages), taxonomies, related.of(config, pages), data, people,
                 glossaries);
     }
 
@@ -184,7 +190,7 @@ public final class SiteAssembler {
     }
 
     /** For each page, up to five pages sharing the most taxonomy terms with it, then the newest. */
-    private static Map<String, List<String>> related(SiteConfig config, List<Page> pages) {
+    static Map<String, List<String>> related(SiteConfig config, List<Page> pages) {
         Map<String, List<Page>> byTerm = new HashMap<>();
         for (Page p : pages) {
             if (p.kind() == PageKind.PAGE) {
@@ -228,7 +234,7 @@ public final class SiteAssembler {
         return related;
     }
 
-    private static List<String> termKeys(SiteConfig config, Page p) {
+    static List<String> termKeys(SiteConfig config, Page p) {
         List<String> keys = new ArrayList<>();
         for (String taxonomy : config.taxonomies()) {
             for (String term : p.frontMatter().terms(taxonomy)) {

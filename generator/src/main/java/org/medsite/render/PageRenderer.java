@@ -44,12 +44,20 @@ public final class PageRenderer {
      * the other pages using them are not run.
      */
     private final Map<String, TemplateProblem> stoppedTemplates = new ConcurrentHashMap<>();
+    /** Views by site: robots.txt is rendered from the same site as the pages, and a session keeps them. */
+    private final KeptViews views;
 
     /** @param today the build's date: it decides whether a page's medical review is due */
     public PageRenderer(TemplateEngine engine, Translations translations, java.time.LocalDate today) {
+        this(engine, translations, today, new KeptViews());
+    }
+
+    /** @param views the views of a session's earlier builds */
+    public PageRenderer(TemplateEngine engine, Translations translations, java.time.LocalDate today, KeptViews views) {
         this.engine = engine;
         this.translations = translations;
         this.today = today;
+        this.views = views;
     }
 
     /**
@@ -75,7 +83,7 @@ public final class PageRenderer {
      * @param findingsOf the collector of each page's findings
      */
     public List<PageRendering> render(Site site, Collection<Page> pages, Function<Page, FindingCollector> findingsOf) {
-        ViewFactory views = new ViewFactory(site, today);
+        ViewFactory views = views(site);
         return pages.parallelStream().map(page -> {
             Map<String, String> out = new TreeMap<>();
             ReadLog reads = new ReadLog(site.config().basePath());
@@ -178,7 +186,7 @@ public final class PageRenderer {
      */
     public Optional<String> renderRobots(Site site, String sitemap, FindingCollector findings) {
         Map<String, Object> model = new HashMap<>();
-        model.put("site", new ViewFactory(site, today).site(site.config().language()));
+        model.put("site", views(site).site(site.config().language()));
         if (sitemap != null) {
             model.put("sitemap", sitemap);
         }
@@ -189,6 +197,11 @@ public final class PageRenderer {
             findings.error(p.rule(), p.template(), p.line(), p.message() + " (while rendering robots.txt)");
             return Optional.empty();
         }
+    }
+
+    /** Views are built once per site: building them looks at every page. */
+    private ViewFactory views(Site site) {
+        return views.of(site, today);
     }
 
     private static Optional<Taxonomy.Term> termOf(Site site, Page page) {

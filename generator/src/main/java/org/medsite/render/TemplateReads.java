@@ -61,7 +61,7 @@ public final class TemplateReads {
         return "page:" + id;
     }
 
-    static String pageBody(String id) {
+    public static String pageBody(String id) {
         return "page:" + id + "#body";
     }
 
@@ -94,10 +94,15 @@ public final class TemplateReads {
             byTranslationKey.computeIfAbsent(p.kind() + ":" + p.translationKey(), k -> new ArrayList<>()).add(p);
         }
         for (FeedPlan.Feed feed : FeedPlan.of(site)) {
-            feedsByListPage.computeIfAbsent(feed.listPage().id(), k -> new ArrayList<>()).add(feed.url());
+            // A feed link shows its list page's title too.
+            feedsByListPage.computeIfAbsent(feed.listPage().id(), k -> new ArrayList<>())
+                    .add(feed.url() + " " + feed.listPage().title());
         }
+        // Each language's home, looked up once (Site.home looks through the pages).
+        Map<String, java.util.Optional<Page>> homes = new HashMap<>();
         for (Page page : site.pages()) {
-            values.put(page(page.id()), pageValue(site, page, byId, byTranslationKey, feedsByListPage));
+            java.util.Optional<Page> home = homes.computeIfAbsent(page.lang(), site::home);
+            values.put(page(page.id()), pageValue(site, page, home, byId, byTranslationKey, feedsByListPage));
             values.put(pageBody(page.id()), components(page, true));
             values.put(pageMinutes(page.id()), page.readingMinutes());
         }
@@ -166,7 +171,7 @@ public final class TemplateReads {
      * A page's view: the page itself, and what its view shows of other pages without reading their views
      * (the titles and links of its translations, related pages and breadcrumb, the feeds it advertises).
      */
-    private static Object pageValue(Site site, Page page, Map<String, Page> byId,
+    private static Object pageValue(Site site, Page page, java.util.Optional<Page> home, Map<String, Page> byId,
             Map<String, List<Page>> byTranslationKey, Map<String, List<String>> feedsByListPage) {
         List<Object> translations = new ArrayList<>();
         for (Page t : byTranslationKey.get(page.kind() + ":" + page.translationKey())) {
@@ -185,7 +190,7 @@ public final class TemplateReads {
             site.section(page.lang(), page.section())
                     .ifPresent(s -> feeds.addAll(feedsByListPage.getOrDefault(s.listPage().id(), List.of())));
         }
-        site.home(page.lang()).ifPresent(h -> feeds.addAll(feedsByListPage.getOrDefault(h.id(), List.of())));
+        home.ifPresent(h -> feeds.addAll(feedsByListPage.getOrDefault(h.id(), List.of())));
         return List.of(components(page, false), translations, related, ancestors, feeds);
     }
 

@@ -34,6 +34,9 @@ final class ViewFactory {
     private final Site site;
     private final SiteConfig config;
     private final Map<String, Page> byId = new HashMap<>();
+    /** Pages by kind and translation key, in site order: Site.translations looks through every page. */
+    private final Map<String, List<Page>> byTranslationKey = new HashMap<>();
+    private final Map<String, java.util.Optional<Page>> homes = new HashMap<>();
     private final Map<String, List<FeedLink>> feedsByListPage = new HashMap<>();
     private final Map<String, PageView> pages = new HashMap<>();
     private final Map<String, SiteView> sites = new HashMap<>();
@@ -43,6 +46,15 @@ final class ViewFactory {
 
     /** @param today the build's date, which decides whether a review is due */
     ViewFactory(Site site, java.time.LocalDate today) {
+        this(site, today, null, id -> false);
+    }
+
+    /**
+     * @param previous the views of an earlier site of the same settings, data and day, or null
+     * @param unchanged the ids of the pages whose view in {@code previous} shows what theirs would here
+     */
+    ViewFactory(Site site, java.time.LocalDate today, ViewFactory previous,
+            java.util.function.Predicate<String> unchanged) {
         this.site = site;
         this.config = site.config();
         this.today = today;
@@ -51,6 +63,10 @@ final class ViewFactory {
         }
         for (Page page : site.pages()) {
             byId.put(page.id(), page);
+            byTranslationKey.computeIfAbsent(page.kind() + ":" + page.translationKey(), k -> new ArrayList<>()).add(page);
+        }
+        for (String lang : config.languages()) {
+            homes.put(lang, site.home(lang));
         }
         for (FeedPlan.Feed feed : FeedPlan.of(site)) {
             String title = feed.listPage().kind() == PageKind.HOME ? config.title()
@@ -59,11 +75,21 @@ final class ViewFactory {
                     .add(new FeedLink(title, relUrl(feed.url()), feed.format().mediaType()));
         }
         for (Page page : site.pages()) {
-            pages.put(page.id(), pageView(page));
+            PageView kept = previous != null && unchanged.test(page.id()) ? previous.pages.get(page.id()) : null;
+            pages.put(page.id(), kept != null ? kept : pageView(page));
         }
         for (String lang : config.languages()) {
             sites.put(lang, siteView(lang));
         }
+    }
+
+    java.time.LocalDate today() {
+        return today;
+    }
+
+    /** Whether these are the views of {@code other} (the very same site). */
+    boolean isOf(Site other) {
+        return site == other;
     }
 
     PageView page(Page page) {
@@ -108,7 +134,7 @@ final class ViewFactory {
     private PageView pageView(Page page) {
         Locale locale = Locale.forLanguageTag(page.lang());
         List<LinkView> translations = new ArrayList<>();
-        for (Page t : site.translations(page)) {
+        for (Page t : translations(page)) {
             translations.add(link(t));
         }
         Map<String, List<LinkView>> terms = new LinkedHashMap<>();
@@ -188,6 +214,18 @@ final class ViewFactory {
         return DateView.of(date.atStartOfDay().atOffset(java.time.ZoneOffset.UTC), locale);
     }
 
+    /** What {@link Site#translations} gives, from the index. */
+    private List<Page> translations(Page page) {
+        List<Page> result = new ArrayList<>();
+        List<Page> sameKey = byTranslationKey.get(page.kind() + ":" + page.translationKey());
+        for (String lang : config.languages()) {
+            if (!lang.equals(page.lang())) {
+                sameKey.stream().filter(p -> p.lang().equals(lang)).findFirst().ifPresent(result::add);
+            }
+        }
+        return result;
+    }
+
     /** The feeds of the page's own section (or of the list page itself), then the site's. */
     private List<FeedLink> feedsOf(Page page) {
         List<FeedLink> feeds = new ArrayList<>();
@@ -195,7 +233,8 @@ final class ViewFactory {
             site.section(page.lang(), page.section())
                     .ifPresent(s -> feeds.addAll(feedsByListPage.getOrDefault(s.listPage().id(), List.of())));
         }
-        site.home(page.lang()).ifPresent(h -> feeds.addAll(feedsByListPage.getOrDefault(h.id(), List.of())));
+        homes.computeIfAbsent(page.lang(), site::home)
+                .ifPresent(h -> feeds.addAll(feedsByListPage.getOrDefault(h.id(), List.of())));
         return feeds;
     }
 

@@ -1,0 +1,155 @@
+package org.medsite.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The guard of every shortcut a warm rebuild takes: on a copy of the example site (clinic theme, two
+ * languages, people, data, medical pages, taxonomies), a series of edits of every kind, each followed by
+ * a rebuild of the session, must leave the session's output folder byte for byte what a clean build of
+ * the same sources writes, and report the same findings.
+ */
+class SessionMatchesCleanBuildTest {
+
+    @TempDir
+    Path tmp;
+    private Path site;
+    private Path out;
+    private BuildSession session;
+    /** A day after every review date of the example site, and before any of its reviews falls due. */
+    private static final java.time.Instant NOW = java.time.Instant.parse("2026-11-25T12:00:00Z");
+
+    @BeforeEach
+    void copyExampleSite() throws Exception {
+        Path example = Path.of("..", "example-site").toAbsolutePath().normalize();
+        site = tmp.resolve("site");
+        out = tmp.resolve("out");
+        for (String part : List.of("site.yaml", "content", "data", "static")) {
+            copy(example.resolve(part), site.resolve(part));
+        }
+        session = Medsite.forSite(site).outputDir(out).now(NOW).session();
+        BuildResult first = session.build().result();
+        assertThat(first.errors()).isEmpty();
+        assertSameAsCleanBuild(first);
+    }
+
+    @Test
+    void everyKindOfEditLeavesTheOutputOfACleanBuild() throws Exception {
+        // Body of a page that lists, related pages and feeds show.
+        append("content/blog/sun-safety-basics.md", "\nA new closing paragraph about shade at noon.\n");
+        // Title of a page with a Spanish translation: the translation links to it by title.
+        replace("content/library/high-blood-pressure/index.md", "\ntitle: ", "\ntitle: Managing ");
+        // A new tag: a new term page, the taxonomy list and related pages change.
+        replace("content/blog/staying-active-small-steps.md", "\ntags: [", "\ntags: [walking-groups, ");
+        // Reading time: enough words to change it on a list that shows it.
+        append("content/blog/hand-washing-still-matters.md", "\n" + "Wash for twenty seconds. ".repeat(120) + "\n");
+        delete("content/blog/how-we-use-social-media.md");
+        rename("content/blog/sun-safety-basics.md", "content/blog/sun-safety.md");
+        create("content/blog/new-clinic-hours.md", "---\ntitle: New clinic hours\ndate: 2026-05-01\n"
+                + "tags: [news]\n---\n\nWe now open at 7:30 on Mondays.\n");
+        // A template of the site overriding the theme's hook, then an edit of it.
+        create("layouts/partials/head-extra.ftlh", "<meta name=\"x-page\" content=\"${page.title}\">\n");
+        replace("layouts/partials/head-extra.ftlh", "x-page", "x-title");
+        // Data read by templates directly, and a person of the registry.
+        replace("data/practice.yaml", "+1-555-0142", "+1-555-0143");
+        replace("data/people/ana-ruiz.yaml", "Family physician", "Family physician and medical director");
+        // Settings.
+        replace("site.yaml", "title: Riverbend Family Health", "title: Riverbend Family Health Center");
+        // A page's front matter broken, then fixed: the failed rebuild writes nothing.
+        replace("content/about.md", "\ntitle: ", "\ntitle: [unclosed ");
+        replace("content/about.md", "\ntitle: [unclosed ", "\ntitle: ");
+        // A body edit after all that, on a page that is a section's list.
+        append("content/library/_index.md", "\nBrowse the topics below.\n");
+    }
+
+    private void append(String path, String text) throws Exception {
+        Path file = site.resolve(path);
+        Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8) + text, StandardCharsets.UTF_8);
+        rebuilt(file);
+    }
+
+    private void replace(String path, String from, String to) throws Exception {
+        Path file = site.resolve(path);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(text).as(path).contains(from);
+        Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(to)), StandardCharsets.UTF_8);
+        rebuilt(file);
+    }
+
+    private void create(String path, String text) throws Exception {
+        Path file = site.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        rebuilt(file);
+    }
+
+    private void delete(String path) throws Exception {
+        Path file = site.resolve(path);
+        Files.delete(file);
+        rebuilt(file);
+    }
+
+    private void rename(String from, String to) throws Exception {
+        Files.move(site.resolve(from), site.resolve(to));
+        rebuilt(site.resolve(from), site.resolve(to));
+    }
+
+    private void rebuilt(Path... changed) throws Exception {
+        BuildResult warm = session.rebuild(List.of(changed)).orElseThrow().result();
+        assertSameAsCleanBuild(warm);
+    }
+
+    /** The output folder and the findings are those of a clean build of the sources as they are now. */
+    private void assertSameAsCleanBuild(BuildResult warm) throws Exception {
+        Path clean = tmp.resolve("clean-" + System.nanoTime());
+        BuildResult cold = Medsite.forSite(site).outputDir(clean).now(NOW).build();
+        assertThat(warm.findings()).isEqualTo(cold.findings());
+        if (cold.errors().isEmpty()) {
+            Map<String, String> served = TestSite.snapshot(out);
+            Map<String, String> built = TestSite.snapshot(clean);
+            // The differing files by name: the whole site in a failure message would hide them.
+            Set<String> differing = new TreeSet<>();
+            served.forEach((path, bytes) -> {
+                if (!bytes.equals(built.get(path))) {
+                    differing.add(path);
+                }
+            });
+            built.keySet().stream().filter(path -> !served.containsKey(path)).forEach(differing::add);
+            assertThat(differing).isEmpty();
+            assertThat(served).hasSizeGreaterThan(50);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (!Files.exists(from)) {
+            return;
+        }
+        List<Path> all = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(from)) {
+            walk.forEach(all::add);
+        }
+        for (Path p : all) {
+            Path target = to.resolve(from.relativize(p).toString());
+            if (Files.isDirectory(p)) {
+                Files.createDirectories(target);
+            } else {
+                Files.createDirectories(target.getParent());
+                Files.copy(p, target);
+            }
+        }
+    }
+}
