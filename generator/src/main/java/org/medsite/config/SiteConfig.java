@@ -27,6 +27,8 @@ import java.util.Map;
  * @param privacy allowed third-party hosts, booking hosts, and required privacy pages
  * @param checks severities of build-time checks changed by the site ({@code error}, {@code warning} or
  *     {@code off}), by rule id
+ * @param shareCards the generated social-media pictures of pages without their own image
+ * @param images the resized copies of large photos offered with {@code srcset}
  */
 public record SiteConfig(
         String title,
@@ -45,7 +47,9 @@ public record SiteConfig(
         MedicalSettings medical,
         ReadabilitySettings readability,
         PrivacySettings privacy,
-        Map<String, String> checks) {
+        Map<String, String> checks,
+        ShareCardSettings shareCards,
+        ImageSettings images) {
 
     public static final String DEFAULT_THEME = "clinic";
 

@@ -20,7 +20,8 @@ class SiteAssemblerTest {
     private final SiteConfig config = new SiteConfig("Clinic", "", "/", "en", List.of("en", "es"), "clinic", Map.of(),
             MarkdownOptions.defaults(), Map.of(), Map.of(), SiteConfig.DEFAULT_TAXONOMIES, 10, Map.of(),
             org.medsite.config.MedicalSettings.defaults(), org.medsite.config.ReadabilitySettings.defaults(),
-            org.medsite.config.PrivacySettings.defaults(), Map.of());
+            org.medsite.config.PrivacySettings.defaults(), Map.of(), org.medsite.config.ShareCardSettings.defaults(),
+            org.medsite.config.ImageSettings.defaults());
 
     private PageSource page(String path, String folder, String lang, FrontMatter fm) {
         String base = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\..*", "");
