@@ -37,6 +37,8 @@ import java.util.Map;
  * @param medicalInfo the page's typed medical information
  * @param review who wrote and reviewed the page, and when
  * @param sources the reference list, numbered as the text cites it
+ * @param shareCard the card drawn for the page when it is shared, for pages without their own {@code image}
+ *     (when {@code shareCards} are on); {@code null} otherwise
  */
 public record PageView(
         String id,
@@ -67,7 +69,8 @@ public record PageView(
         List<FeedLink> feeds,
         MedicalView medicalInfo,
         MedicalView.ReviewView review,
-        List<MedicalView.SourceView> sources) {
+        List<MedicalView.SourceView> sources,
+        ShareCardView shareCard) {
 
     public boolean isHome() {
         return kind.equals("home");
