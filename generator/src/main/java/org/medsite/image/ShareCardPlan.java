@@ -12,7 +12,8 @@ import org.medsite.model.Taxonomy;
 
 /**
  * Which pages get a share card, where it is written and what it shows: every page without its own
- * {@code image} (and not the 404 page), when {@code shareCards} are on. A pure function of the site, so
+ * {@code image} (and not the 404 page), when {@code shareCards} are on and the site has an absolute
+ * {@code baseURL}. A pure function of the site, so
  * the templates (for {@code og:image}) and the build (to draw) agree without talking to each other.
  *
  * <p>A card is written beside its page as {@code share.png} ({@code /blog/flu/} gets
@@ -41,7 +42,8 @@ public final class ShareCardPlan {
     /** The cards of the site, by page id, in the site's page order. */
     public static Map<String, Planned> of(Site site) {
         Map<String, Planned> cards = new LinkedHashMap<>();
-        if (!site.config().shareCards().enabled()) {
+        // og:image must be an absolute URL: without one, no page could point at its card.
+        if (!site.config().shareCards().enabled() || !site.config().hasAbsoluteBaseUrl()) {
             return cards;
         }
         Map<String, String> taxonomyTitles = new HashMap<>();

@@ -71,9 +71,11 @@ public final class ShareCardRenderer {
             float top = 96;
             if (!card.label().isBlank()) {
                 TextFit.Fitted label = TextFit.fit(card.label(), CardFonts.bold(), width, 1, 34, 24);
-                g.setColor(accent);
-                TextFit.draw(g, label.lines().get(0), label.font(), MARGIN, top + label.font().getSize2D());
-                top += label.lineHeight() + 28;
+                if (!label.lines().isEmpty()) {
+                    g.setColor(accent);
+                    TextFit.draw(g, label.lines().get(0), label.font(), MARGIN, top + label.font().getSize2D());
+                    top += label.lineHeight() + 28;
+                }
             }
             String title = card.title().isBlank() ? card.siteName() : card.title();
             float footer = HEIGHT - MARGIN - LOGO_HEIGHT;

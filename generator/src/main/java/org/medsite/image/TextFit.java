@@ -44,7 +44,7 @@ final class TextFit {
 
     /** The same, with the lines also no taller than {@code maxHeight} from the top of the first to the last's descent. */
     static Fitted fit(String text, Font font, float width, int maxLines, float maxHeight, float maxSize, float minSize) {
-        String clean = text.strip().replaceAll("\\s+", " ");
+        String clean = clean(text);
         for (float size = maxSize; size >= minSize; size -= 2) {
             Font sized = font.deriveFont(size);
             List<String> lines = wrap(clean, sized, width);
@@ -108,13 +108,19 @@ final class TextFit {
         return cut + "…";
     }
 
+    /** The text without control and format characters (no glyph draws them) and with single spaces. */
+    static String clean(String text) {
+        return text.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\s]]", "").strip().replaceAll("\\s+", " ");
+    }
+
     /** Whether every character of {@code text} has a glyph in {@code font} or its fallback on this machine. */
     static boolean displayable(String text, Font font) {
-        if (font.canDisplayUpTo(text) < 0) {
+        String clean = clean(text);
+        if (font.canDisplayUpTo(clean) < 0) {
             return true;
         }
         Font fallback = CardFonts.fallback(font);
-        return text.codePoints().allMatch(cp -> Character.isWhitespace(cp) || font.canDisplay(cp) || fallback.canDisplay(cp));
+        return clean.codePoints().allMatch(cp -> Character.isWhitespace(cp) || font.canDisplay(cp) || fallback.canDisplay(cp));
     }
 
     /** The text in the bundled font, each run of characters it lacks in the fallback font. */

@@ -152,6 +152,16 @@ class SiteImagesBuildTest {
     }
 
     @Test
+    void withoutAnAbsoluteBaseUrlNoCardIsDrawn() throws Exception {
+        TestSite site = site().file("site.yaml", "title: Riverbend\n");
+        ImageCounts counts = new ImageCounts();
+        site.medsite().listener(counts).build();
+
+        assertThat(counts.last()).startsWith("images: 0 share cards drawn, 0 from cache;");
+        assertThat(Files.exists(site.out.resolve("library/asthma/share.png"))).isFalse();
+    }
+
+    @Test
     void aCheckDrawsNothing() throws Exception {
         TestSite site = site();
         ImageCounts counts = new ImageCounts();

@@ -78,6 +78,12 @@ class TextFitTest {
     }
 
     @Test
+    void controlCharactersAreDroppedNotDrawnAsBoxes() {
+        assertThat(ShareCardRenderer.canShow("Flu \u0001season\u200b")).isTrue();
+        assertThat(TextFit.fit("Flu \u0001season", bold, 1040, 2, 76, 40).lines()).containsExactly("Flu season");
+    }
+
+    @Test
     void spanishAccentsAreInTheBundledFont() {
         String title = "Presión arterial alta: ¿qué significan los números? Niños, vacunación y señales";
 
