@@ -99,6 +99,9 @@ class SiteImagesBuildTest {
         assertThat(counts.last()).isEqualTo("images: 3 share cards drawn, 0 from cache; 7 photo copies made, 0 from cache");
         byte[] before = Files.readAllBytes(site.out.resolve("library/asthma/share.png"));
 
+        // An edit that no card shows: the build runs every stage (the whole-build cache misses) and draws nothing.
+        site.file("content/library/asthma/index.md", "---\ntitle: Asthma\n---\nOther text.\n\n"
+                + "![An inhaler on a table](inhaler.jpg)\n");
         site.medsite().listener(counts).build();
         assertThat(counts.last()).isEqualTo("images: 0 share cards drawn, 3 from cache; 0 photo copies made, 7 from cache");
         assertThat(Files.readAllBytes(site.out.resolve("library/asthma/share.png"))).isEqualTo(before);
