@@ -39,6 +39,9 @@ import org.medsite.diagnostics.FindingCollector;
 import org.medsite.frontmatter.FrontMatter;
 import org.medsite.frontmatter.FrontMatterParser;
 import org.medsite.frontmatter.ParsedSource;
+import org.medsite.image.ImageCache;
+import org.medsite.image.ResponsiveImages;
+import org.medsite.image.SiteImages;
 import org.medsite.markdown.Citations;
 import org.medsite.markdown.GlossaryMarks;
 import org.medsite.markdown.LinkTargets;
@@ -440,8 +443,10 @@ final class Pipeline {
             checkStylesheets(plan, checks, config);
             return null;
         });
+        ImageSizes sizes = new ImageSizes();
+        Map<String, List<Integer>> copies = stage("images", () -> planImages(pool, mode, site, plan, sizes));
         stage("postprocess", () -> {
-            postProcess(pool, site, html, plan, checks, config);
+            postProcess(pool, site, html, plan, checks, config, sizes, copies);
             return null;
         });
         return Optional.of(new Built(site, plan));
@@ -555,8 +560,37 @@ final class Pipeline {
         }
     }
 
+    /**
+     * Share cards and smaller copies of photos, from the cache beside the output where an earlier build
+     * made them. A check writes nothing and shows no image, so it only works out which copies there are.
+     *
+     * @return the widths of the copies of each photo, by output path
+     */
+    private Map<String, List<Integer>> planImages(ForkJoinPool pool, BuildMode mode, Site site, OutputPlan plan,
+            ImageSizes sizes) throws IOException {
+        boolean build = mode == BuildMode.BUILD;
+        ImageCache cache = new ImageCache(build ? Optional.of(new OutputFolder(options.outputDir()).stateDir()
+                .resolve("images")) : Optional.empty());
+        SiteImages images = new SiteImages(cache, findings);
+        var entries = plan.entries();
+        Map<String, List<Integer>> copies = inPool(pool, () -> {
+            if (build) {
+                images.planCards(site, plan);
+            }
+            return images.planVariants(plan, new ResponsiveImages(site.config().images()),
+                    path -> sizes.of(path, entries.get(path)::bytes).map(ImageDimensions.Size::width).orElse(0), build);
+        });
+        if (build) {
+            cache.prune();
+            listener.info("images: " + cache.made("card") + " share cards drawn, " + cache.reused("card")
+                    + " from cache; " + cache.made("resize") + " photo copies made, " + cache.reused("resize")
+                    + " from cache");
+        }
+        return copies;
+    }
+
     private void postProcess(ForkJoinPool pool, Site site, Map<String, String> html, OutputPlan plan, Checks checks,
-            SiteConfig config) throws IOException {
+            SiteConfig config, ImageSizes sizes, Map<String, List<Integer>> copies) throws IOException {
         // Every page of the model counts as present, even one whose template failed: its own error
         // says what is wrong, and links to it are not broken.
         Set<String> allPaths = new HashSet<>(plan.paths());
@@ -566,13 +600,13 @@ final class Pipeline {
         // A page whose source already has errors (a broken Markdown link) would only repeat them here.
         Set<String> failedSources = new HashSet<>();
         findings.sorted().stream().filter(f -> f.isError()).forEach(f -> failedSources.add(f.file()));
-        ImageSizes sizes = new ImageSizes();
         var entries = plan.entries();
         StructuredData structuredData = new StructuredData(site);
         Map<String, Page> byUrl = new HashMap<>();
         site.pages().forEach(p -> byUrl.put(p.url(), p));
         HtmlPostProcessor post = HtmlPostProcessor.standard(new ImageDimensions(config.basePath(),
-                path -> entries.containsKey(path) ? sizes.of(path, entries.get(path)::bytes) : Optional.empty()),
+                path -> entries.containsKey(path) ? sizes.of(path, entries.get(path)::bytes) : Optional.empty(),
+                path -> copies.getOrDefault(path, List.of()), config.images().sizes()),
                 new JsonLdInjector(url -> config.hasAbsoluteBaseUrl() && byUrl.containsKey(url)
                         ? structuredData.of(byUrl.get(url)) : Optional.empty()));
         Map<String, Page> byOutput = new HashMap<>();

@@ -29,6 +29,8 @@ import java.util.Map;
  * @param checks severities of build-time checks changed by the site ({@code error}, {@code warning} or
  *     {@code off}), by rule id
  * @param limits how long a page's templates may run
+ * @param shareCards the generated social-media pictures of pages without their own image
+ * @param images the resized copies of large photos offered with {@code srcset}
  */
 public record SiteConfig(
         String title,
@@ -49,18 +51,21 @@ public record SiteConfig(
         GlossarySettings glossary,
         PrivacySettings privacy,
         Map<String, String> checks,
-        BuildLimits limits) {
+        BuildLimits limits,
+        ShareCardSettings shareCards,
+        ImageSettings images) {
 
     public static final String DEFAULT_THEME = "clinic";
 
-    /** Settings with the default {@link BuildLimits}. */
+    /** Settings with the default {@link BuildLimits}, share cards and responsive images. */
     public SiteConfig(String title, String description, String baseUrl, String language, List<String> languages,
             String theme, Map<String, String> permalinks, MarkdownOptions markdown, Map<String, List<MenuEntry>> menus,
             Map<String, Object> params, List<String> taxonomies, int paginate, Map<String, String> sort,
             MedicalSettings medical, ReadabilitySettings readability, GlossarySettings glossary,
             PrivacySettings privacy, Map<String, String> checks) {
         this(title, description, baseUrl, language, languages, theme, permalinks, markdown, menus, params, taxonomies,
-                paginate, sort, medical, readability, glossary, privacy, checks, BuildLimits.DEFAULTS);
+                paginate, sort, medical, readability, glossary, privacy, checks, BuildLimits.DEFAULTS,
+                ShareCardSettings.defaults(), ImageSettings.defaults());
     }
 
     public SiteConfig {

@@ -30,8 +30,11 @@ public final class SiteConfigLoader {
     static final Set<String> KEYS = Set.of(
             "title", "description", "baseURL", "language", "languages", "theme", "permalinks", "markdown",
             "menus", "params", "taxonomies", "paginate", "sort", "medical", "readability", "glossary", "privacy",
-            "checks", "limits");
+            "checks", "limits", "shareCards", "images");
     private static final Set<String> GLOSSARY_KEYS = Set.of("enabled", "jargonAudiences");
+    private static final Set<String> SHARE_CARD_KEYS = Set.of("enabled", "background", "text", "accent", "logo");
+    private static final Set<String> IMAGE_KEYS = Set.of("responsive", "widths", "quality", "sizes");
+    private static final Pattern HEX_COLOUR = Pattern.compile("#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}");
     private static final Set<String> PRIVACY_KEYS = Set.of("allowedHosts", "bookingHosts", "hipaaCoveredEntity",
             "policyPage", "noticePage");
     private static final Set<String> READABILITY_KEYS = Set.of("patient", "clinician", "spanishMinimum");
@@ -111,7 +114,7 @@ public final class SiteConfigLoader {
             }
             return new SiteConfig(title, description, baseUrl, language, languages, theme, permalinks(),
                     markdown(), menus(), params, taxonomies(), paginate(), sort(), medical(language, languages), readability(),
-                    glossary(), privacy(), checks(), limits());
+                    glossary(), privacy(), checks(), limits(), shareCards(), images());
         }
 
         private BuildLimits limits() {
@@ -140,6 +143,129 @@ public final class SiteConfigLoader {
                 return BuildLimits.DEFAULTS;
             }
             return new BuildLimits(java.time.Duration.ofSeconds(n));
+        }
+
+        private ShareCardSettings shareCards() {
+            Object value = plain("shareCards");
+            ShareCardSettings d = ShareCardSettings.defaults();
+            if (value == null) {
+                return d;
+            }
+            if (Boolean.FALSE.equals(value) || Boolean.TRUE.equals(value)) {
+                return new ShareCardSettings((Boolean) value, d.background(), d.text(), d.accent(), d.logo());
+            }
+            int line = map.lineOf("shareCards", 0);
+            if (!(value instanceof Map<?, ?> m)) {
+                typeError("shareCards", "a mapping, e.g. 'background: \"#0b5563\"', or false");
+                return d;
+            }
+            unknownKeys("shareCards", m, SHARE_CARD_KEYS, line);
+            boolean enabled = m.get("enabled") == null ? d.enabled() : bool(m, "shareCards", "enabled", d.enabled(), line);
+            String background = colour(m, "background", d.background(), line);
+            String text = colour(m, "text", d.text(), line);
+            String accent = colour(m, "accent", d.accent(), line);
+            Optional<String> logo = optionalText(m, "logo");
+            if (logo.isPresent() && !logo.get().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(png|jpe?g)")) {
+                findings.error("config.share-cards", FILE_NAME, line, "'shareCards.logo' must be a PNG or JPEG file "
+                        + "such as /images/logo.png (an SVG cannot be drawn without a native renderer)");
+                logo = Optional.empty();
+            }
+            // WCAG 2.1 success criterion 1.4.3: text needs 4.5:1 against its background (AA).
+            for (String[] pair : new String[][] {{"text", text}, {"accent", accent}}) {
+                double ratio = org.medsite.image.Contrast.ratio(pair[1], background);
+                if (ratio < org.medsite.image.Contrast.AA_TEXT) {
+                    findings.warning("config.share-cards", FILE_NAME, line, String.format(java.util.Locale.ROOT,
+                            "'shareCards.%s' %s on background %s has a contrast of %.2f:1, below the 4.5:1 of WCAG AA; "
+                                    + "choose a lighter or darker colour", pair[0], pair[1], background, ratio));
+                }
+            }
+            return new ShareCardSettings(enabled, background, text, accent, logo);
+        }
+
+        private String colour(Map<?, ?> m, String key, String fallback, int line) {
+            Object v = m.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            String c = String.valueOf(v).strip();
+            if (!HEX_COLOUR.matcher(c).matches()) {
+                findings.error("config.share-cards", FILE_NAME, line, "'shareCards." + key + "' value '" + c
+                        + "' is not a colour; write it as \"#rrggbb\", quoted (YAML reads # as a comment)");
+                return fallback;
+            }
+            return c.length() == 4 ? ("#" + c.charAt(1) + c.charAt(1) + c.charAt(2) + c.charAt(2) + c.charAt(3)
+                    + c.charAt(3)).toLowerCase(java.util.Locale.ROOT) : c.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        private ImageSettings images() {
+            Object value = plain("images");
+            ImageSettings d = ImageSettings.defaults();
+            if (value == null) {
+                return d;
+            }
+            int line = map.lineOf("images", 0);
+            if (!(value instanceof Map<?, ?> m)) {
+                typeError("images", "a mapping, e.g. 'widths: [480, 800, 1200]'");
+                return d;
+            }
+            unknownKeys("images", m, IMAGE_KEYS, line);
+            boolean responsive = m.get("responsive") == null ? d.responsive()
+                    : bool(m, "images", "responsive", d.responsive(), line);
+            List<Integer> widths = d.widths();
+            if (m.get("widths") != null) {
+                java.util.TreeSet<Integer> sorted = new java.util.TreeSet<>();
+                if (m.get("widths") instanceof List<?> list && !list.isEmpty()) {
+                    for (Object w : list) {
+                        if (w instanceof Integer i && i >= 16 && i <= 8192) {
+                            sorted.add(i);
+                        } else {
+                            sorted.clear();
+                            break;
+                        }
+                    }
+                }
+                if (sorted.isEmpty()) {
+                    findings.error("config.images", FILE_NAME, line, "'images.widths' must be a list of widths in "
+                            + "pixels from 16 to 8192, e.g. [480, 800, 1200]");
+                } else {
+                    widths = List.copyOf(sorted);
+                }
+            }
+            double quality = d.quality();
+            if (m.get("quality") != null) {
+                if (m.get("quality") instanceof Number n && n.doubleValue() >= 0.1 && n.doubleValue() <= 1) {
+                    quality = n.doubleValue();
+                } else {
+                    findings.error("config.images", FILE_NAME, line, "'images.quality' must be a number from 0.1 "
+                            + "to 1 (JPEG quality; 0.85 by default)");
+                }
+            }
+            String sizes = optionalText(m, "sizes").orElse(d.sizes());
+            return new ImageSettings(responsive, widths, quality, sizes);
+        }
+
+        /** A plain text value of a block, if given and not blank. */
+        private Optional<String> optionalText(Map<?, ?> m, String key) {
+            Object v = m.get(key);
+            return v == null || v instanceof Map || v instanceof List ? Optional.empty()
+                    : Optional.of(String.valueOf(v).strip()).filter(s -> !s.isEmpty());
+        }
+
+        private boolean bool(Map<?, ?> m, String block, String key, boolean fallback, int line) {
+            if (m.get(key) instanceof Boolean b) {
+                return b;
+            }
+            findings.error("config.type", FILE_NAME, line, "'" + block + "." + key + "' must be true or false");
+            return fallback;
+        }
+
+        private void unknownKeys(String block, Map<?, ?> m, Set<String> known, int line) {
+            for (Object key : m.keySet()) {
+                if (!known.contains(String.valueOf(key))) {
+                    findings.warning("config.unknown-key", FILE_NAME, line, "unknown key '" + block + "." + key + "'"
+                            + Suggestions.didYouMean(String.valueOf(key), known));
+                }
+            }
         }
 
         private PrivacySettings privacy() {

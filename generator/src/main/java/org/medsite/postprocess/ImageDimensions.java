@@ -2,15 +2,19 @@ package org.medsite.postprocess;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.medsite.image.ResponsiveImages;
 
 /**
  * Gives every local image its {@code width} and {@code height}, so the browser reserves its space before
  * it loads and the text a patient is reading does not jump (Cumulative Layout Shift), and lazy-loads all
- * images but the first, which is likely above the fold (the Largest Contentful Paint).
+ * images but the first, which is likely above the fold (the Largest Contentful Paint). A photo with
+ * smaller copies (see {@link ResponsiveImages}) gets them as a {@code srcset} with {@code sizes}, so a phone
+ * downloads the copy that fits its screen; its {@code src} stays the original for browsers without srcset.
  */
 public final class ImageDimensions implements HtmlTransformer {
 
@@ -20,25 +24,42 @@ public final class ImageDimensions implements HtmlTransformer {
 
     private final String basePath;
     private final Function<String, Optional<Size>> sizeOfOutputFile;
+    private final Function<String, List<Integer>> copyWidths;
+    private final String sizes;
 
     /**
      * @param basePath the site's base path
      * @param sizeOfOutputFile the size of an image by its path in the output folder, if it is one
      */
     public ImageDimensions(String basePath, Function<String, Optional<Size>> sizeOfOutputFile) {
+        this(basePath, sizeOfOutputFile, path -> List.of(), "");
+    }
+
+    /**
+     * @param copyWidths the widths of the smaller copies of an image by its output path (none for most)
+     * @param sizes the {@code sizes} attribute that goes with a {@code srcset}
+     */
+    public ImageDimensions(String basePath, Function<String, Optional<Size>> sizeOfOutputFile,
+            Function<String, List<Integer>> copyWidths, String sizes) {
         this.basePath = basePath;
         this.sizeOfOutputFile = sizeOfOutputFile;
+        this.copyWidths = copyWidths;
+        this.sizes = sizes;
     }
 
     @Override
     public void transform(Document page, String sitePath) {
         boolean first = true;
         for (Element img : page.select("img[src]")) {
+            Optional<String> path = outputPath(img.attr("src"), sitePath);
             if (!img.hasAttr("width") && !img.hasAttr("height")) {
-                outputPath(img.attr("src"), sitePath).flatMap(sizeOfOutputFile).ifPresent(size -> {
+                path.flatMap(sizeOfOutputFile).ifPresent(size -> {
                     img.attr("width", Integer.toString(size.width()));
                     img.attr("height", Integer.toString(size.height()));
                 });
+            }
+            if (path.isPresent() && !img.hasAttr("srcset") && !(img.parent() != null && img.parent().is("picture"))) {
+                srcset(img, path.get());
             }
             if (!first && !img.hasAttr("loading")) {
                 img.attr("loading", "lazy");
@@ -48,6 +69,31 @@ public final class ImageDimensions implements HtmlTransformer {
             }
             first = false;
         }
+    }
+
+    /** Lists the copies and the original by width; the URLs keep the form of {@code src} (relative or not). */
+    private void srcset(Element img, String path) {
+        List<Integer> widths = copyWidths.apply(path);
+        Optional<Size> size = sizeOfOutputFile.apply(path);
+        if (widths.isEmpty() || size.isEmpty()) {
+            return;
+        }
+        String src = img.attr("src");
+        int end = src.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = src.indexOf(c);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        String file = src.substring(0, end);
+        StringBuilder set = new StringBuilder();
+        for (int w : widths) {
+            set.append(ResponsiveImages.variant(file, w).replace(" ", "%20")).append(' ').append(w).append("w, ");
+        }
+        set.append(file.replace(" ", "%20")).append(' ').append(size.get().width()).append('w');
+        img.attr("srcset", set.toString());
+        img.attr("sizes", sizes);
     }
 
     private Optional<String> outputPath(String src, String sitePath) {

@@ -39,6 +39,8 @@ import java.util.Map;
  * @param sources the reference list, numbered as the text cites it
  * @param glossary the glossary terms the body uses, in the order of first use: the theme's "Words used on
  *     this page", which the marked terms in {@code content} link to
+ * @param shareCard the card drawn for the page when it is shared, for pages without their own {@code image}
+ *     (when {@code shareCards} are on); {@code null} otherwise
  */
 public record PageView(
         String id,
@@ -70,7 +72,8 @@ public record PageView(
         MedicalView medicalInfo,
         MedicalView.ReviewView review,
         List<MedicalView.SourceView> sources,
-        List<GlossaryTermView> glossary) {
+        List<GlossaryTermView> glossary,
+        ShareCardView shareCard) {
 
     public boolean isHome() {
         return kind.equals("home");

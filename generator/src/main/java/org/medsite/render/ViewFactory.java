@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.medsite.config.MenuEntry;
 import org.medsite.config.SiteConfig;
+import org.medsite.image.ShareCardPlan;
+import org.medsite.image.ShareCardRenderer;
 import org.medsite.medical.MedicalInfo;
 import org.medsite.medical.Person;
 import org.medsite.medical.ReviewStatus;
@@ -43,6 +45,7 @@ final class ViewFactory {
 
     private final java.time.LocalDate today;
     private final Map<String, PersonView> people = new HashMap<>();
+    private final Map<String, ShareCardPlan.Planned> shareCards;
 
     /** @param today the build's date, which decides whether a review is due */
     ViewFactory(Site site, java.time.LocalDate today) {
@@ -58,6 +61,7 @@ final class ViewFactory {
         this.site = site;
         this.config = site.config();
         this.today = today;
+        this.shareCards = ShareCardPlan.of(site);
         for (Person person : site.people().all()) {
             people.put(person.id(), personView(person));
         }
@@ -161,7 +165,14 @@ final class ViewFactory {
                 page.frontMatter().categories(), page.frontMatter().params(), page.frontMatter().medical(), image,
                 page.wordCount(), page.readingMinutes(), translations, page.sourceFile(), page.toc(), terms, related,
                 feedsOf(page), medicalView(page.medical(), locale), review(page.medical(), locale), sources(page),
-                page.glossary().defined().stream().map(GlossaryTermView::of).toList());
+                page.glossary().defined().stream().map(GlossaryTermView::of).toList(),
+                shareCard(page));
+    }
+
+    private ShareCardView shareCard(Page page) {
+        ShareCardPlan.Planned card = shareCards.get(page.id());
+        return card == null ? null : new ShareCardView(relUrl(card.url()), absUrl(card.url()), ShareCardRenderer.WIDTH,
+                ShareCardRenderer.HEIGHT, card.card().alt());
     }
 
     PersonView person(String id) {

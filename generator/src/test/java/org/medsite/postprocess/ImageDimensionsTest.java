@@ -47,6 +47,32 @@ class ImageDimensionsTest {
     }
 
     @Test
+    void photosWithCopiesGetASrcsetInTheFormOfTheirSrc() throws Exception {
+        Map<String, byte[]> files = Map.of("library/flu/photo.jpg", png(1600, 900), "img/wide.png", png(1000, 500));
+        ImageSizes sizes = new ImageSizes();
+        Map<String, List<Integer>> copies = Map.of("library/flu/photo.jpg", List.of(480, 800),
+                "img/wide.png", List.of(480));
+        HtmlPostProcessor post = new HtmlPostProcessor(List.of(new ImageDimensions("/",
+                path -> files.containsKey(path) ? sizes.of(path, () -> files.get(path)) : Optional.empty(),
+                path -> copies.getOrDefault(path, List.of()), "100vw")));
+        Document doc = post.parse("<p><img src='photo.jpg?v=2' alt='Flu clinic'>"
+                + "<img src='/img/wide.png' alt='Wide' srcset='/img/own.png 2x'>"
+                + "<picture><img src='/img/wide.png' alt='In a picture'></picture>"
+                + "<img src='/img/none.png' alt='Unknown'></p>");
+        post.transform(doc, "/library/flu/");
+
+        var photo = doc.selectFirst("img[alt=Flu clinic]");
+        assertThat(photo.attr("srcset")).isEqualTo("photo-480w.jpg 480w, photo-800w.jpg 800w, photo.jpg 1600w");
+        assertThat(photo.attr("sizes")).isEqualTo("100vw");
+        assertThat(photo.attr("width")).isEqualTo("1600");
+        assertThat(photo.attr("alt")).isEqualTo("Flu clinic");
+        assertThat(doc.selectFirst("img[alt=Wide]").attr("srcset")).as("an author's own srcset is kept")
+                .isEqualTo("/img/own.png 2x");
+        assertThat(doc.selectFirst("img[alt=In a picture]").hasAttr("srcset")).isFalse();
+        assertThat(doc.selectFirst("img[alt=Unknown]").hasAttr("srcset")).isFalse();
+    }
+
+    @Test
     void svgSizesFromWidthAndHeightOrViewBox() {
         assertThat(ImageSizes.svg("<svg width=\"24px\" height=\"12\">")).contains(new Size(24, 12));
         assertThat(ImageSizes.svg("<?xml version='1.0'?><svg viewBox='0 0 300.4 150'>")).contains(new Size(300, 150));

@@ -1,0 +1,108 @@
+package org.medsite.image;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Images made by earlier builds, in the output's state folder ({@code .<out>.medsite/images/}), by a hash
+ * of everything that decides their bytes: a build that changed nothing draws and resizes nothing. Files
+ * no build used since are removed by {@link #prune}. Thread-safe: images are made in parallel.
+ */
+public final class ImageCache {
+
+    private final Optional<Path> dir;
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> made = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> reused = new ConcurrentHashMap<>();
+
+    /** @param dir the cache folder; empty to make every image and keep none (a check writes nothing) */
+    public ImageCache(Optional<Path> dir) {
+        this.dir = dir;
+    }
+
+    /** Makes one image, or does not fail when the source is unusable (returns empty). */
+    public interface Maker {
+        Optional<byte[]> make() throws IOException;
+    }
+
+    /**
+     * The image for {@code key}: from the cache, else made and kept.
+     *
+     * @param kind what is made ({@code card}, {@code resize}), for {@link #made} and {@link #reused}
+     * @param key a hash from {@link #key}
+     */
+    public Optional<byte[]> get(String kind, String key, String extension, Maker maker) throws IOException {
+        String name = key + "." + extension;
+        used.add(name);
+        if (dir.isPresent()) {
+            Path file = dir.get().resolve(name);
+            if (Files.isRegularFile(file)) {
+                reused.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+                return Optional.of(Files.readAllBytes(file));
+            }
+        }
+        Optional<byte[]> bytes = maker.make();
+        made.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+        if (bytes.isPresent() && dir.isPresent()) {
+            Files.createDirectories(dir.get());
+            Path tmp = Files.createTempFile(dir.get(), name, ".tmp");
+            Files.write(tmp, bytes.get());
+            Files.move(tmp, dir.get().resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+        return bytes;
+    }
+
+    /** How many images of a kind this build made. */
+    public int made(String kind) {
+        AtomicInteger n = made.get(kind);
+        return n == null ? 0 : n.get();
+    }
+
+    /** How many images of a kind this build took from the cache. */
+    public int reused(String kind) {
+        AtomicInteger n = reused.get(kind);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Deletes the cached images this build did not use (of pages removed, or drawn before a change). */
+    public void prune() throws IOException {
+        if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir.get())) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (!used.contains(file.getFileName().toString())) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    /** A SHA-256 over the parts, each length-prefixed so that no two lists of parts give the same input. */
+    public static String key(Object... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Object part : parts) {
+                byte[] bytes = part instanceof byte[] b ? b : String.valueOf(part).getBytes(StandardCharsets.UTF_8);
+                digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+                digest.update(bytes);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.medsite.image;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+
+/**
+ * Draws share cards: 1200x630 PNG pictures (the size Facebook, LinkedIn and X show large) with the page's
+ * title, its section, and the practice's name and logo, in the practice's colours. Headless Java2D with a
+ * bundled font and fixed rendering hints, written by the JDK's PNG writer (which adds no time or other
+ * varying metadata): the same card always gives the same bytes.
+ */
+public final class ShareCardRenderer {
+
+    /** Changes whenever the drawing changes, so cached cards of an older layout are drawn again. */
+    public static final String VERSION = "share-card 1; DejaVu Sans 2.37";
+    public static final int WIDTH = 1200;
+    public static final int HEIGHT = 630;
+
+    private static final int MARGIN = 80;
+    private static final int BAND = 18;
+    private static final int LOGO_HEIGHT = 72;
+
+    private final ShareCardStyle style;
+    private final Optional<BufferedImage> logo;
+
+    /** @throws IllegalArgumentException if the logo's bytes are not a readable image */
+    public ShareCardRenderer(ShareCardStyle style) {
+        this.style = style;
+        this.logo = style.logo().map(ShareCardRenderer::decode);
+    }
+
+    /**
+     * Whether a text can be drawn with the bundled font, or for the characters it lacks (Chinese, Japanese,
+     * Korean), with a font installed on this machine. Text that cannot would show as empty boxes.
+     */
+    public static boolean canShow(String text) {
+        return TextFit.displayable(text, CardFonts.bold());
+    }
+
+    /** Whether the cards show a logo. */
+    public boolean hasLogo() {
+        return logo.isPresent();
+    }
+
+    public byte[] render(ShareCard card) {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            Color text = Contrast.parse(style.text());
+            Color accent = Contrast.parse(style.accent());
+            g.setColor(Contrast.parse(style.background()));
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+            g.setColor(accent);
+            g.fillRect(0, 0, BAND, HEIGHT);
+
+            float width = WIDTH - 2 * MARGIN;
+            float top = 96;
+            if (!card.label().isBlank()) {
+                TextFit.Fitted label = TextFit.fit(card.label(), CardFonts.bold(), width, 1, 34, 24);
+                if (!label.lines().isEmpty()) {
+                    g.setColor(accent);
+                    TextFit.draw(g, label.lines().get(0), label.font(), MARGIN, top + label.font().getSize2D());
+                    top += label.lineHeight() + 28;
+                }
+            }
+            String title = card.title().isBlank() ? card.siteName() : card.title();
+            float footer = HEIGHT - MARGIN - LOGO_HEIGHT;
+            TextFit.Fitted fitted = TextFit.fit(title, CardFonts.bold(), width, 5, footer - 32 - top, 76, 40);
+            g.setColor(text);
+            float baseline = top + fitted.font().getSize2D();
+            for (String line : fitted.lines()) {
+                TextFit.draw(g, line, fitted.font(), MARGIN, baseline);
+                baseline += fitted.lineHeight();
+            }
+
+            float nameX = MARGIN;
+            if (logo.isPresent()) {
+                BufferedImage l = logo.get();
+                int w = Math.min(240, Math.max(1, Math.round(l.getWidth() * (float) LOGO_HEIGHT / l.getHeight())));
+                g.drawImage(ImageResizer.scale(l, w, LOGO_HEIGHT), MARGIN, Math.round(footer), null);
+                nameX += w + 24;
+            }
+            TextFit.Fitted name = TextFit.fit(card.siteName(), CardFonts.regular(), WIDTH - MARGIN - nameX, 1, 34, 22);
+            g.setColor(text);
+            if (!name.lines().isEmpty()) {
+                // Centred on the logo's middle: the cap height of DejaVu Sans is about 0.73 em.
+                TextFit.draw(g, name.lines().get(0), name.font(), nameX,
+                        footer + LOGO_HEIGHT / 2f + name.font().getSize2D() * 0.73f / 2);
+            }
+        } finally {
+            g.dispose();
+        }
+        return png(image);
+    }
+
+    static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a PNG to memory failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static BufferedImage decode(byte[] bytes) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+            if (image == null) {
+                throw new IllegalArgumentException("the logo is not a PNG or JPEG image");
+            }
+            return image;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the logo cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.medsite.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class ShareCardRendererTest {
+
+    private final ShareCardStyle style = new ShareCardStyle("#0b5563", "#ffffff", "#fde68a", Optional.empty());
+    private final ShareCard card = new ShareCard("Presión arterial alta (hipertensión)", "Biblioteca de salud",
+            "Riverbend Family Health");
+
+    @Test
+    void aCardIsA1200By630Png() throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(new ShareCardRenderer(style).render(card)));
+
+        assertThat(image.getWidth()).isEqualTo(1200);
+        assertThat(image.getHeight()).isEqualTo(630);
+        // The background is the configured colour, and text was drawn on it in the text colour.
+        assertThat(image.getRGB(1190, 10) & 0xffffff).isEqualTo(0x0b5563);
+        assertThat(image.getRGB(5, 300) & 0xffffff).isEqualTo(0xfde68a);
+    }
+
+    @Test
+    void twoRendersGiveIdenticalBytesWithoutTimeOrTextChunks() {
+        byte[] first = new ShareCardRenderer(style).render(card);
+        byte[] second = new ShareCardRenderer(style).render(card);
+
+        assertThat(second).isEqualTo(first);
+        String chunks = new String(first, StandardCharsets.ISO_8859_1);
+        assertThat(chunks).doesNotContain("tIME").doesNotContain("tEXt").doesNotContain("iTXt");
+    }
+
+    @Test
+    void anotherTitleGivesAnotherPicture() {
+        ShareCardRenderer renderer = new ShareCardRenderer(style);
+
+        assertThat(renderer.render(new ShareCard("Asthma", "Health library", "Riverbend")))
+                .isNotEqualTo(renderer.render(new ShareCard("Sleep", "Health library", "Riverbend")));
+    }
+
+    @Test
+    void aLogoIsDrawnAtTheBottomLeft() throws Exception {
+        BufferedImage red = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        var g = red.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(0, 0, 64, 64);
+        g.dispose();
+        ShareCardStyle withLogo = new ShareCardStyle("#0b5563", "#ffffff", "#fde68a",
+                Optional.of(ShareCardRenderer.png(red)));
+
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(new ShareCardRenderer(withLogo).render(card)));
+
+        assertThat(image.getRGB(80 + 36, 630 - 80 - 36) & 0xffffff).isEqualTo(0xff0000);
+    }
+
+    @Test
+    void theAltTextSaysWhatTheCardShows() {
+        assertThat(card.alt()).isEqualTo("Presión arterial alta (hipertensión) — Biblioteca de salud — Riverbend Family Health");
+        assertThat(new ShareCard("Riverbend", "", "Riverbend").alt()).isEqualTo("Riverbend");
+    }
+}
