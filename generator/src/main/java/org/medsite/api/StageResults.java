@@ -11,6 +11,7 @@ import org.medsite.diagnostics.Finding;
 import org.medsite.markdown.RenderedMarkdown;
 import org.medsite.medical.PeopleRegistry;
 import org.medsite.model.PageSource;
+import org.medsite.postprocess.PageSources;
 import org.medsite.render.PageRendering;
 import org.medsite.render.TemplateEngine;
 import org.medsite.render.Theme;
@@ -41,8 +42,12 @@ final class StageResults {
     record Rendered(PageRendering rendering, List<Finding> findings) {
     }
 
-    /** One output file after post-processing and page checks, for the HTML it was made from. */
-    record Finished(String html, boolean checked, String text, byte[] bytes, List<Finding> findings) {
+    /**
+     * One output file after post-processing and page checks, for the HTML it was made from; with what the
+     * page loads, and what the site's stylesheets loaded when its policy was written into it.
+     */
+    record Finished(String html, boolean checked, String text, byte[] bytes, List<Finding> findings,
+            PageSources sources, PageSources stylesheetSources) {
     }
 
     /** The stage results every page shares: settings, theme, data, the people registry and templates. */

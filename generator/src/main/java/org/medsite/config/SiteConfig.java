@@ -27,6 +27,7 @@ import java.util.Map;
  * @param privacy allowed third-party hosts, booking hosts, and required privacy pages
  * @param checks severities of build-time checks changed by the site ({@code error}, {@code warning} or
  *     {@code off}), by rule id
+ * @param security the Content-Security-Policy and the {@code _headers} file
  */
 public record SiteConfig(
         String title,
@@ -45,7 +46,18 @@ public record SiteConfig(
         MedicalSettings medical,
         ReadabilitySettings readability,
         PrivacySettings privacy,
-        Map<String, String> checks) {
+        Map<String, String> checks,
+        SecuritySettings security) {
+
+    /** Settings with the default {@code security:} block. */
+    public SiteConfig(String title, String description, String baseUrl, String language, List<String> languages,
+            String theme, Map<String, String> permalinks, MarkdownOptions markdown, Map<String, List<MenuEntry>> menus,
+            Map<String, Object> params, List<String> taxonomies, int paginate, Map<String, String> sort,
+            MedicalSettings medical, ReadabilitySettings readability, PrivacySettings privacy,
+            Map<String, String> checks) {
+        this(title, description, baseUrl, language, languages, theme, permalinks, markdown, menus, params, taxonomies,
+                paginate, sort, medical, readability, privacy, checks, SecuritySettings.defaults());
+    }
 
     public static final String DEFAULT_THEME = "clinic";
 
