@@ -248,6 +248,7 @@ public final class MarkdownRenderer {
             builder.linkResolverFactory(new SiteLinkResolver.Factory());
             builder.attributeProviderFactory(new ExternalLinkAttributes.Factory());
             builder.nodeRendererFactory(new CitationRenderer.Factory());
+            builder.nodeRendererFactory(new VideoRenderer.Factory());
         }
     }
 }
