@@ -194,8 +194,8 @@ public final class SiteConfigLoader {
                     for (Object item : items) {
                         String source = String.valueOf(item).strip();
                         if (source.equals("*") || source.contains("unsafe-") || !CSP_SOURCE.matcher(source).matches()) {
-                            findings.error("config.security", FILE_NAME, line, "'" + source + "' in 'security.sources."
-                                    + name + "' is not allowed: give a host such as https://images.example.org "
+                            findings.error("config.security", FILE_NAME, line, "'security.sources." + name
+                                    + "' cannot take " + source + ": give hosts such as https://images.example.org "
                                     + "('unsafe-inline', 'unsafe-eval' and * would switch the policy off)");
                         } else {
                             accepted.add(source);
