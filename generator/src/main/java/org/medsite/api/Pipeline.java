@@ -775,6 +775,9 @@ final class Pipeline {
         files.putAll(new SearchIndexWriter(site).write());
         renderer.renderRobots(site, absolute ? site.config().baseUrl() + SitemapWriter.path().substring(1) : null, findings)
                 .ifPresent(text -> files.put("robots.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        // Settings a theme turns into CSS (clinic: params.colors), as a file so that pages need no inline style.
+        renderer.renderSiteFile(site, "theme-settings.css.ftl", findings).ifPresent(text -> files.put(
+                "css/theme-settings.css", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         files.put(".nojekyll", new byte[0]);
         files.forEach((path, bytes) -> {
             if (!plan.contains(path)) {

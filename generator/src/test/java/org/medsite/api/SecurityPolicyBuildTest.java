@@ -78,6 +78,25 @@ class SecurityPolicyBuildTest {
     }
 
     @Test
+    void siteColoursComeAsAStylesheetNotAnInlineStyle() throws Exception {
+        TestSite site = site(NO_VIDEO).file("site.yaml", "title: Clinic\nparams:\n  colors: {brand: \"#5b2a86\", "
+                + "link: red}\n  colorsDark: {brand: \"#d9b8f5\"}\n");
+        assertThat(site.medsite().build().findings()).isEmpty();
+        assertThat(site.read("css/theme-settings.css")).isEqualTo("@media (prefers-color-scheme:light){:root{--c-brand:#5b2a86;}}\n"
+                + "@media (prefers-color-scheme:dark){:root{--c-brand:#d9b8f5;}}\n");
+        Document page = Jsoup.parse(site.read("contact/index.html"));
+        assertThat(page.select("style, [style]")).isEmpty();
+        assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).contains("/css/clinic.css", "/css/theme-settings.css");
+        assertThat(metaPolicy(site.read("contact/index.html"))).contains("style-src 'self';").doesNotContain("sha256");
+
+        // Without colours, neither the file nor the link.
+        TestSite plain = site(NO_VIDEO);
+        assertThat(plain.medsite().build().findings()).isEmpty();
+        assertThat(Files.exists(plain.out.resolve("css/theme-settings.css"))).isFalse();
+        assertThat(plain.read("contact/index.html")).doesNotContain("theme-settings.css");
+    }
+
+    @Test
     void aSitesOwnHeadersFileIsMergedNotOverwritten() throws Exception {
         TestSite site = site(NO_VIDEO).file("static/_headers", "/*\n  X-Frame-Options: SAMEORIGIN\n");
         assertThat(site.medsite().build().findings()).isEmpty();
