@@ -75,9 +75,12 @@ class ExampleSiteBrowserIT {
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--window-size=1280,900");
+                "--disable-default-apps", "--window-size=1280,900",
+                // No name resolves but the local server's: the tests need no network, and nothing can leave.
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, java.util.logging.Level.ALL);
+        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -272,6 +275,109 @@ class ExampleSiteBrowserIT {
         }
         assertThat(requests).as("requests seen in the performance log").isGreaterThanOrEqualTo(8);
         assertThat(outside).as("requests to anywhere but " + site.origin()).isEmpty();
+    }
+
+    /** A page with a click-to-load video (content/blog/hand-washing-still-matters.md). */
+    private static final String VIDEO_PAGE = "/blog/hand-washing-still-matters/";
+
+    @Test
+    void theServerSendsTheHeadersFileAsHttpHeaders() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.url("/"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(response.headers().firstValue("Content-Security-Policy")).get(
+                org.assertj.core.api.InstanceOfAssertFactories.STRING).startsWith("default-src 'none'; ")
+                .contains("frame-ancestors 'none'", "frame-src https://www.youtube-nocookie.com");
+        assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(response.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
+    }
+
+    @Test
+    void noPageViolatesTheContentSecurityPolicy() throws IOException {
+        List<String> pages = sitePages();
+        driver.manage().logs().get(LogType.BROWSER); // drop earlier entries
+        List<String> violations = new ArrayList<>();
+        Set<String> otherErrors = new java.util.TreeSet<>();
+        for (String path : pages) {
+            driver.get(site.url(path));
+            if (path.startsWith("/search/") || path.startsWith("/es/search/")) {
+                // The search page fetches its index: a connect-src the policy must allow.
+                driver.get(site.url(path + "?q=flu"));
+                new WebDriverWait(driver, WAIT).until(d -> !d.findElements(By.cssSelector("#search-results a[href]")).isEmpty());
+            }
+            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+                if (isCspViolation(entry.getMessage())) {
+                    violations.add(path + ": " + entry.getMessage());
+                } else if (entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    otherErrors.add(entry.getMessage().replaceAll("^\\S+ ", ""));
+                }
+            }
+        }
+        otherErrors.forEach(e -> System.out.println("console (not a policy violation): " + e));
+        assertThat(violations).as("Content-Security-Policy violations on " + pages.size() + " pages").isEmpty();
+
+        // The log does show a violation when there is one: an inline script the policy has no hash for.
+        driver.get(site.url("/"));
+        driver.manage().logs().get(LogType.BROWSER);
+        ((JavascriptExecutor) driver).executeScript("var s = document.createElement('script');"
+                + "s.textContent = 'window.inlineRan = true;'; document.body.appendChild(s);");
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.inlineRan === true;")).isEqualTo(false);
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll()).anyMatch(e -> isCspViolation(e.getMessage()));
+    }
+
+    private static boolean isCspViolation(String message) {
+        return message.contains("Content Security Policy") || message.contains("Content-Security-Policy");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theVideoLoadsTheNoCookiePlayerOnlyAfterTheClick() {
+        driver.manage().logs().get(LogType.PERFORMANCE);
+        driver.get(site.url(VIDEO_PAGE));
+        WebElement figure = driver.findElement(By.cssSelector("figure.video"));
+        assertThat(figure.findElements(By.tagName("iframe"))).as("no player before the click").isEmpty();
+        assertThat(figure.findElement(By.cssSelector("img.video-poster")).getDomAttribute("src")).startsWith("/images/");
+        assertThat(figure.findElement(By.cssSelector("a.video-link")).getDomAttribute("href"))
+                .startsWith("https://www.youtube.com/watch?v=");
+        List<String> before = requestUrls();
+        assertThat(before).as("requests before the click").isNotEmpty()
+                .allMatch(u -> u.startsWith(site.origin() + "/") || u.startsWith("data:"));
+
+        WebElement button = figure.findElement(By.cssSelector("button.video-play"));
+        assertThat(button.isDisplayed()).as("the script shows the play button").isTrue();
+        assertThat(button.getText()).startsWith("Play video");
+        // The theme scrolls smoothly; a click during the scroll would land elsewhere.
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", button);
+        button.click();
+        WebElement player = new WebDriverWait(driver, WAIT).until(d -> {
+            List<WebElement> frames = d.findElements(By.cssSelector("figure.video iframe"));
+            return frames.isEmpty() ? null : frames.get(0);
+        });
+        assertThat(player.getDomAttribute("src")).startsWith("https://www.youtube-nocookie.com/embed/");
+        assertThat(player.getDomAttribute("title")).isEqualTo(figure.getDomAttribute("data-video-title")).isNotBlank();
+        assertThat(driver.findElements(By.cssSelector("figure.video button.video-play"))).as("the button is replaced").isEmpty();
+        assertThat(((JavascriptExecutor) driver).executeScript(
+                "return document.activeElement === document.querySelector('figure.video iframe');"))
+                .as("the player has the focus").isEqualTo(true);
+        // The player's request is the first to leave the page's origin (and goes nowhere: names do not resolve here).
+        List<String> after = requestUrls();
+        assertThat(after).anyMatch(u -> u.startsWith("https://www.youtube-nocookie.com/embed/"));
+        assertThat(after).filteredOn(u -> !u.startsWith(site.origin() + "/") && !u.startsWith("data:"))
+                .allMatch(u -> u.startsWith("https://www.youtube-nocookie.com/"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> requestUrls() {
+        Json json = new Json();
+        List<String> urls = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            Map<String, Object> message = (Map<String, Object>) ((Map<String, Object>) json.toType(entry.getMessage(), Map.class)).get("message");
+            if (message != null && "Network.requestWillBeSent".equals(message.get("method"))) {
+                Map<String, Object> params = (Map<String, Object>) message.get("params");
+                urls.add(String.valueOf(((Map<String, Object>) params.get("request")).get("url")));
+            }
+        }
+        return urls;
     }
 
     @Test

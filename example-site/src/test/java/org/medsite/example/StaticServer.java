@@ -16,7 +16,9 @@ import java.util.concurrent.Executors;
 /**
  * A small static file server for the browser tests: serves one folder on 127.0.0.1 at a free port, with
  * {@code index.html} for folders and the folder's {@code 404.html} (status 404) for missing files. It never
- * leaves the loopback interface.
+ * leaves the loopback interface. When the folder has a {@code _headers} file (Netlify / Cloudflare Pages
+ * format), its headers are sent as real HTTP headers with every response whose path they match, as those
+ * hosts do: the browser then enforces the site's Content-Security-Policy as it would in production.
  */
 final class StaticServer implements AutoCloseable {
 
@@ -38,9 +40,18 @@ final class StaticServer implements AutoCloseable {
 
     private final Path root;
     private final HttpServer server;
+    private final java.util.List<Rule> rules;
+
+    /** One block of {@code _headers}: a path pattern ({@code /*}, {@code /blog/*}, {@code /about/}) and its headers. */
+    record Rule(String pattern, java.util.List<Map.Entry<String, String>> headers) {
+        boolean matches(String path) {
+            return pattern.endsWith("*") ? path.startsWith(pattern.substring(0, pattern.length() - 1)) : path.equals(pattern);
+        }
+    }
 
     StaticServer(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
+        this.rules = readHeaders(this.root.resolve("_headers"));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
@@ -49,6 +60,34 @@ final class StaticServer implements AutoCloseable {
             return t;
         }));
         server.start();
+    }
+
+    /** The rules of a {@code _headers} file: unindented lines are paths, indented {@code Name: value} lines headers. */
+    static java.util.List<Rule> readHeaders(Path file) throws IOException {
+        java.util.List<Rule> rules = new java.util.ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return rules;
+        }
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            if (!Character.isWhitespace(line.charAt(0))) {
+                rules.add(new Rule(line.strip(), new java.util.ArrayList<>()));
+            } else if (!rules.isEmpty() && line.contains(":")) {
+                int colon = line.indexOf(':');
+                rules.get(rules.size() - 1).headers().add(Map.entry(line.substring(0, colon).strip(),
+                        line.substring(colon + 1).strip()));
+            }
+        }
+        return rules;
+    }
+
+    /** The headers the {@code _headers} file gives a path, in file order. */
+    java.util.List<Map.Entry<String, String>> headersFor(String path) {
+        java.util.List<Map.Entry<String, String>> headers = new java.util.ArrayList<>();
+        rules.stream().filter(r -> r.matches(path)).forEach(r -> headers.addAll(r.headers()));
+        return headers;
     }
 
     /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
@@ -87,6 +126,9 @@ final class StaticServer implements AutoCloseable {
             String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
             exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            for (Map.Entry<String, String> header : headersFor(path)) {
+                exchange.getResponseHeaders().add(header.getKey(), header.getValue());
+            }
             byte[] body = Files.readAllBytes(file);
             if (exchange.getRequestMethod().equals("HEAD")) {
                 exchange.sendResponseHeaders(status, -1);

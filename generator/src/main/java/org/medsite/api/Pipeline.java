@@ -72,7 +72,10 @@ import org.medsite.postprocess.JsonLdInjector;
 import org.medsite.output.OutputFolder;
 import org.medsite.output.OutputPlan;
 import org.medsite.output.WriteStats;
+import org.medsite.output.SecurityHeaders;
+import org.medsite.postprocess.ContentSecurityPolicy;
 import org.medsite.postprocess.HtmlPostProcessor;
+import org.medsite.postprocess.PageSources;
 import org.medsite.postprocess.ImageDimensions;
 import org.medsite.postprocess.ImageSizes;
 import org.medsite.render.PageRenderer;
@@ -619,6 +622,10 @@ final class Pipeline {
             }
         }
         Set<String> linkedChanges = linkedChanges(allPaths, config.basePath());
+        // Every page's policy allows what the site's stylesheets load too: when that changes, every page changes.
+        PageSources stylesheetSources = stylesheetSources(plan);
+        ContentSecurityPolicy policy = new ContentSecurityPolicy(config.security());
+        boolean metaPolicy = config.security().policy() && config.security().metaElement();
         Map<String, StageResults.Finished> finished = inPool(pool, () -> {
             Map<String, StageResults.Finished> map = new ConcurrentHashMap<>();
             html.entrySet().parallelStream().forEach(e -> {
@@ -627,6 +634,7 @@ final class Pipeline {
                 boolean check = !failedSources.contains(origin);
                 StageResults.Finished cached = results.finished.get(e.getKey());
                 if (cached != null && cached.html() == e.getValue() && cached.checked() == check
+                        && cached.stylesheetSources().equals(stylesheetSources)
                         && !linksToAny(cached.text(), linkedChanges)) {
                     map.put(e.getKey(), cached);
                     return;
@@ -634,24 +642,63 @@ final class Pipeline {
                 FindingCollector pageFindings = new FindingCollector().withLevels(config.checks());
                 var document = post.parse(e.getValue());
                 post.transform(document, page.url());
+                PageSources used = PageSources.of(document);
                 if (check) {
                     RenderedPage renderedPage = new RenderedPage(e.getKey(), page.url(), origin, document);
                     for (PageCheck pageCheck : checks.pages()) {
                         pageCheck.check(renderedPage, index, pageFindings);
                     }
+                    if (config.security().policy()) {
+                        ContentSecurityPolicy.reportInlineCode(used, origin, pageFindings);
+                    }
+                }
+                if (metaPolicy) {
+                    policy.insertMeta(document, used.with(stylesheetSources));
                 }
                 String text = post.serialize(document);
                 map.put(e.getKey(), new StageResults.Finished(e.getValue(), check, text,
-                        text.getBytes(java.nio.charset.StandardCharsets.UTF_8), pageFindings.sorted()));
+                        text.getBytes(java.nio.charset.StandardCharsets.UTF_8), pageFindings.sorted(), used,
+                        stylesheetSources));
             });
             return map;
         });
         results.finished = finished;
+        PageSources siteSources = stylesheetSources;
+        for (StageResults.Finished done : new TreeMap<>(finished).values()) {
+            siteSources = siteSources.with(done.sources());
+        }
         new TreeMap<>(finished).forEach((path, done) -> {
             done.findings().forEach(findings::add);
             plan.addGenerated(path, done.bytes(), byOutput.get(path).sourceFile().isEmpty()
                     ? "generated page " + byOutput.get(path).url() : byOutput.get(path).sourceFile());
         });
+        if (config.security().headersFile()) {
+            planHeadersFile(plan, config.security().policy() ? Optional.of(policy.header(siteSources)) : Optional.empty());
+        }
+    }
+
+    /** What the output's stylesheets load ({@code url()}): images and fonts the pages' policy must allow. */
+    private static PageSources stylesheetSources(OutputPlan plan) throws IOException {
+        PageSources sources = PageSources.NONE;
+        for (var entry : plan.entries().entrySet()) {
+            if (entry.getKey().toLowerCase(java.util.Locale.ROOT).endsWith(".css")) {
+                sources = sources.with(PageSources.ofStylesheet(
+                        new String(entry.getValue().bytes(), java.nio.charset.StandardCharsets.UTF_8)));
+            }
+        }
+        return sources;
+    }
+
+    /** {@code _headers} with the site-wide policy (every page's sources), merged into the site's own file. */
+    private static void planHeadersFile(OutputPlan plan, Optional<String> policy) throws IOException {
+        var own = plan.entries().get(SecurityHeaders.FILE);
+        byte[] bytes = SecurityHeaders.file(SecurityHeaders.headers(policy), own == null ? Optional.empty()
+                : Optional.of(new String(own.bytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        if (own == null) {
+            plan.addGenerated(SecurityHeaders.FILE, bytes, "generated " + SecurityHeaders.FILE);
+        } else {
+            plan.replace(SecurityHeaders.FILE, bytes, own.origin());
+        }
     }
 
     /**
@@ -832,6 +879,9 @@ final class Pipeline {
         files.putAll(new SearchIndexWriter(site, results.searchEntries).write());
         renderer.renderRobots(site, absolute ? site.config().baseUrl() + SitemapWriter.path().substring(1) : null, findings)
                 .ifPresent(text -> files.put("robots.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        // Settings a theme turns into CSS (clinic: params.colors), as a file so that pages need no inline style.
+        renderer.renderSiteFile(site, "theme-settings.css.ftl", findings).ifPresent(text -> files.put(
+                "css/theme-settings.css", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         files.put(".nojekyll", new byte[0]);
         files.forEach((path, bytes) -> {
             if (!plan.contains(path)) {

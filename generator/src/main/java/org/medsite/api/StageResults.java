@@ -13,6 +13,7 @@ import org.medsite.medical.PeopleRegistry;
 import org.medsite.model.PageSource;
 import org.medsite.model.RelatedPages;
 import org.medsite.render.KeptViews;
+import org.medsite.postprocess.PageSources;
 import org.medsite.render.PageRendering;
 import org.medsite.render.TemplateEngine;
 import org.medsite.render.Theme;
@@ -43,8 +44,12 @@ final class StageResults {
     record Rendered(PageRendering rendering, List<Finding> findings) {
     }
 
-    /** One output file after post-processing and page checks, for the HTML it was made from. */
-    record Finished(String html, boolean checked, String text, byte[] bytes, List<Finding> findings) {
+    /**
+     * One output file after post-processing and page checks, for the HTML it was made from; with what the
+     * page loads, and what the site's stylesheets loaded when its policy was written into it.
+     */
+    record Finished(String html, boolean checked, String text, byte[] bytes, List<Finding> findings,
+            PageSources sources, PageSources stylesheetSources) {
     }
 
     /**

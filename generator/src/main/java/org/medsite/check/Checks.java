@@ -40,6 +40,7 @@ public record Checks(List<SiteCheck> site, List<PageCheck> pages, List<Styleshee
         rules.addAll(ThirdPartyRequestCheck.RULES);
         rules.addAll(PrivacyContentCheck.RULES);
         rules.addAll(VisibleDateCheck.RULES);
+        rules.addAll(org.medsite.postprocess.ContentSecurityPolicy.RULES);
         return rules;
     }
 }

@@ -121,7 +121,7 @@ public final class ThirdPartyRequestCheck implements PageCheck, StylesheetCheck 
             return;
         } else if (tag.equals("iframe") && (h.endsWith("youtube.com") || h.endsWith("youtu.be") || h.endsWith("vimeo.com"))) {
             findings.error("privacy.video-embed", origin, 0, "embedded video player from " + h + " loads and sets "
-                    + "cookies before the patient chooses to play; link to the video, or allow youtube-nocookie.com or "
+                    + "cookies before the patient chooses to play; write a ```video block (click-to-load), or allow youtube-nocookie.com or "
                     + "player.vimeo.com explicitly in privacy.allowedHosts with a reason");
         } else {
             findings.error("privacy.third-party", origin, 0, "<" + tag + "> loads from " + h + "; pages load "

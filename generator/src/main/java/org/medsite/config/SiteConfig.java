@@ -31,6 +31,7 @@ import java.util.Map;
  * @param limits how long a page's templates may run
  * @param shareCards the generated social-media pictures of pages without their own image
  * @param images the resized copies of large photos offered with {@code srcset}
+ * @param security the Content-Security-Policy and the {@code _headers} file
  */
 public record SiteConfig(
         String title,
@@ -53,11 +54,12 @@ public record SiteConfig(
         Map<String, String> checks,
         BuildLimits limits,
         ShareCardSettings shareCards,
-        ImageSettings images) {
+        ImageSettings images,
+        SecuritySettings security) {
 
     public static final String DEFAULT_THEME = "clinic";
 
-    /** Settings with the default {@link BuildLimits}, share cards and responsive images. */
+    /** Settings with the default {@link BuildLimits}, share cards, responsive images and security. */
     public SiteConfig(String title, String description, String baseUrl, String language, List<String> languages,
             String theme, Map<String, String> permalinks, MarkdownOptions markdown, Map<String, List<MenuEntry>> menus,
             Map<String, Object> params, List<String> taxonomies, int paginate, Map<String, String> sort,
@@ -65,7 +67,7 @@ public record SiteConfig(
             PrivacySettings privacy, Map<String, String> checks) {
         this(title, description, baseUrl, language, languages, theme, permalinks, markdown, menus, params, taxonomies,
                 paginate, sort, medical, readability, glossary, privacy, checks, BuildLimits.DEFAULTS,
-                ShareCardSettings.defaults(), ImageSettings.defaults());
+                ShareCardSettings.defaults(), ImageSettings.defaults(), SecuritySettings.defaults());
     }
 
     public SiteConfig {

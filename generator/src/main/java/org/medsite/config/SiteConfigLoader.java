@@ -30,13 +30,18 @@ public final class SiteConfigLoader {
     static final Set<String> KEYS = Set.of(
             "title", "description", "baseURL", "language", "languages", "theme", "permalinks", "markdown",
             "menus", "params", "taxonomies", "paginate", "sort", "medical", "readability", "glossary", "privacy",
-            "checks", "limits", "shareCards", "images");
+            "checks", "limits", "shareCards", "images", "security");
     private static final Set<String> GLOSSARY_KEYS = Set.of("enabled", "jargonAudiences");
     private static final Set<String> SHARE_CARD_KEYS = Set.of("enabled", "background", "text", "accent", "logo");
     private static final Set<String> IMAGE_KEYS = Set.of("responsive", "widths", "quality", "sizes");
     private static final Pattern HEX_COLOUR = Pattern.compile("#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}");
     private static final Set<String> PRIVACY_KEYS = Set.of("allowedHosts", "bookingHosts", "hipaaCoveredEntity",
             "policyPage", "noticePage");
+    private static final Set<String> SECURITY_KEYS = Set.of("policy", "headersFile", "metaElement", "sources");
+    /** A source expression: a keyword, a scheme, or a host with an optional scheme, port and path. */
+    private static final Pattern CSP_SOURCE = Pattern.compile(
+            "'(self|none|strict-dynamic|wasm-unsafe-eval)'|'(sha256|sha384|sha512)-[A-Za-z0-9+/]+={0,2}'"
+                    + "|[a-z][a-z0-9+.-]*:|([a-z][a-z0-9+.-]*://)?(\\*\\.)?[A-Za-z0-9.-]+(:(\\d+|\\*))?(/[^\\s;,']*)?");
     private static final Set<String> READABILITY_KEYS = Set.of("patient", "clinician", "spanishMinimum");
     private static final Set<String> MEDICAL_KEYS = Set.of("reviewCycleMonths", "dueSoonDays", "disclaimer",
             "emergencyNotice", "editorialPolicy");
@@ -114,7 +119,7 @@ public final class SiteConfigLoader {
             }
             return new SiteConfig(title, description, baseUrl, language, languages, theme, permalinks(),
                     markdown(), menus(), params, taxonomies(), paginate(), sort(), medical(language, languages), readability(),
-                    glossary(), privacy(), checks(), limits(), shareCards(), images());
+                    glossary(), privacy(), checks(), limits(), shareCards(), images(), security());
         }
 
         private BuildLimits limits() {
@@ -343,6 +348,74 @@ public final class SiteConfigLoader {
                 }
             }
             return new GlossarySettings(!Boolean.FALSE.equals(enabled), audiences);
+        }
+
+        /**
+         * {@code security: {policy: true, headersFile: true, metaElement: true, sources: {img-src: [...]}}}.
+         * Sources that would undo the policy ({@code 'unsafe-inline'}, {@code 'unsafe-eval'}, {@code *}) are
+         * refused: a page that needs them has inline code to move into a file.
+         */
+        private SecuritySettings security() {
+            Object value = plain("security");
+            SecuritySettings d = SecuritySettings.defaults();
+            if (value == null) {
+                return d;
+            }
+            int line = map.lineOf("security", 0);
+            if (!(value instanceof Map<?, ?> m)) {
+                typeError("security", "a mapping, e.g. 'headersFile: false' or 'sources: {img-src: [https://...]}'");
+                return d;
+            }
+            for (Object key : m.keySet()) {
+                if (!SECURITY_KEYS.contains(String.valueOf(key))) {
+                    findings.warning("config.unknown-key", FILE_NAME, line, "unknown key 'security." + key + "'"
+                            + Suggestions.didYouMean(String.valueOf(key), SECURITY_KEYS));
+                }
+            }
+            Map<String, List<String>> sources = new TreeMap<>();
+            Object extra = m.get("sources");
+            if (extra instanceof Map<?, ?> byDirective) {
+                byDirective.forEach((directive, list) -> {
+                    String name = String.valueOf(directive);
+                    if (!SecuritySettings.SOURCE_DIRECTIVES.contains(name)) {
+                        findings.error("config.security", FILE_NAME, line, "'security.sources." + name
+                                + "' is not a directive that takes sources" + Suggestions.didYouMean(name,
+                                        SecuritySettings.SOURCE_DIRECTIVES));
+                        return;
+                    }
+                    List<?> items = list instanceof List<?> l ? l : list == null ? List.of() : List.of(list);
+                    List<String> accepted = new ArrayList<>();
+                    for (Object item : items) {
+                        String source = String.valueOf(item).strip();
+                        if (source.equals("*") || source.contains("unsafe-") || !CSP_SOURCE.matcher(source).matches()) {
+                            findings.error("config.security", FILE_NAME, line, "'security.sources." + name
+                                    + "' cannot take " + source + ": give hosts such as https://images.example.org "
+                                    + "('unsafe-inline', 'unsafe-eval' and * would switch the policy off)");
+                        } else {
+                            accepted.add(source);
+                        }
+                    }
+                    sources.put(name, accepted);
+                });
+            } else if (extra != null) {
+                findings.error("config.security", FILE_NAME, line,
+                        "'security.sources' must be a mapping of directives to lists, e.g. {img-src: [https://...]}");
+            }
+            return new SecuritySettings(securityFlag(m, "policy", line), securityFlag(m, "headersFile", line),
+                    securityFlag(m, "metaElement", line), sources);
+        }
+
+        /** A yes/no setting, on unless switched off ("off" reads as false in YAML 1.1). */
+        private boolean securityFlag(Map<?, ?> m, String key, int line) {
+            Object v = m.get(key);
+            if (v == null || Boolean.TRUE.equals(v) || "on".equals(v)) {
+                return true;
+            }
+            if (Boolean.FALSE.equals(v) || "off".equals(v)) {
+                return false;
+            }
+            findings.error("config.security", FILE_NAME, line, "'security." + key + "' must be true or false");
+            return true;
         }
 
         private ReadabilitySettings readability() {

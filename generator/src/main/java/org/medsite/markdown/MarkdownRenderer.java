@@ -252,6 +252,7 @@ public final class MarkdownRenderer {
             builder.attributeProviderFactory(new ExternalLinkAttributes.Factory());
             builder.nodeRendererFactory(new CitationRenderer.Factory());
             builder.nodeRendererFactory(new GlossaryTermRenderer.Factory());
+            builder.nodeRendererFactory(new VideoRenderer.Factory());
         }
     }
 }

@@ -204,6 +204,23 @@ public final class PageRenderer {
         return views.of(site, today);
     }
 
+    /**
+     * A site-wide file from a template of the theme (such as {@code theme-settings.css.ftl}), rendered with
+     * {@code site} in the main language; empty when it renders only blanks (Medsite's own is empty).
+     */
+    public Optional<String> renderSiteFile(Site site, String template, FindingCollector findings) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("site", views(site).site(site.config().language()));
+        try {
+            String text = engine.render(template, model, Locale.ROOT);
+            return text.isBlank() ? Optional.empty() : Optional.of(text);
+        } catch (TemplateProblemException e) {
+            TemplateProblem p = e.problem();
+            findings.error("template.error", p.template(), p.line(), p.message() + " (while rendering " + template + ")");
+            return Optional.empty();
+        }
+    }
+
     private static Optional<Taxonomy.Term> termOf(Site site, Page page) {
         return site.taxonomies().values().stream()
                 .flatMap(t -> t.terms().stream())

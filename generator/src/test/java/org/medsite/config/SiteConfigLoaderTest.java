@@ -145,4 +145,25 @@ class SiteConfigLoaderTest {
         assertThat(config.medical().emergencyNotice().in("en")).contains("Call 911.");
         assertThat(config.medical().disclaimer().isEmpty()).isTrue();
     }
+
+    @Test
+    void readsTheSecuritySettings() throws Exception {
+        FindingCollector findings = new FindingCollector();
+        SiteConfig config = load("""
+                security:
+                  headersFile: false
+                  metaElement: off
+                  sources:
+                    img-src: [https://images.example.org, "data:"]
+                    frame-src: https://player.vimeo.com
+                """, findings);
+        assertThat(findings.sorted()).isEmpty();
+        assertThat(config.security().policy()).isTrue();
+        assertThat(config.security().headersFile()).isFalse();
+        assertThat(config.security().metaElement()).isFalse();
+        assertThat(config.security().extraSources()).containsExactly(
+                java.util.Map.entry("frame-src", List.of("https://player.vimeo.com")),
+                java.util.Map.entry("img-src", List.of("https://images.example.org", "data:")));
+        assertThat(load("title: A\n", new FindingCollector()).security()).isEqualTo(SecuritySettings.defaults());
+    }
 }

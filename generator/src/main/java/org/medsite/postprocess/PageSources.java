@@ -1,0 +1,177 @@
+package org.medsite.postprocess;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * What one finished page loads, by Content-Security-Policy directive: the other origins it loads from
+ * ({@code https://player.vimeo.com} under {@code frame-src}), {@code data:} images, and the hash of each
+ * inline script, style element and style attribute. Read from the parsed page, after every transformer,
+ * so the policy allows exactly what the page uses and nothing more.
+ *
+ * <p>A click-to-load video ({@code data-video-embed} on the facade) counts as the frame it becomes.
+ *
+ * @param sources extra sources by directive (sorted)
+ * @param inlineHandlers descriptions of inline event handlers and {@code javascript:} links, which no policy
+ *     without {@code 'unsafe-inline'} lets run
+ */
+public record PageSources(Map<String, SortedSet<String>> sources, SortedSet<String> inlineHandlers) {
+
+    /** Marks style attribute hashes, which need {@code 'unsafe-hashes'} beside them. */
+    static final String STYLE_ATTRIBUTE = "style-src-attr";
+
+    /** The attribute the video facade keeps the player's address in until the click. */
+    public static final String VIDEO_EMBED_ATTRIBUTE = "data-video-embed";
+
+    private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*['\"]?([^'\")\\s]+)");
+    private static final String[][] LOADS = {
+        {"script[src]", "src", "script-src"}, {"iframe[src]", "src", "frame-src"}, {"frame[src]", "src", "frame-src"},
+        {"img[src]", "src", "img-src"}, {"input[type=image][src]", "src", "img-src"}, {"video[poster]", "poster", "img-src"},
+        {"video[src]", "src", "media-src"}, {"audio[src]", "src", "media-src"}, {"video source[src], audio source[src]", "src", "media-src"},
+        {"track[src]", "src", "media-src"}, {"embed[src]", "src", "object-src"}, {"object[data]", "data", "object-src"},
+        {"link[rel~=(?i)^stylesheet$][href]", "href", "style-src"}, {"link[rel~=(?i)^(icon|apple-touch-icon)$][href]", "href", "img-src"},
+        {"link[rel~=(?i)^manifest$][href]", "href", "manifest-src"}, {"link[rel~=(?i)^preload$][as=font][href]", "href", "font-src"},
+        {"form[action]", "action", "form-action"}, {"[" + VIDEO_EMBED_ATTRIBUTE + "]", VIDEO_EMBED_ATTRIBUTE, "frame-src"},
+    };
+
+    public PageSources {
+        Map<String, SortedSet<String>> copy = new TreeMap<>();
+        sources.forEach((directive, set) -> copy.put(directive, Collections.unmodifiableSortedSet(new TreeSet<>(set))));
+        sources = Collections.unmodifiableMap(copy);
+        inlineHandlers = Collections.unmodifiableSortedSet(new TreeSet<>(inlineHandlers));
+    }
+
+    public static final PageSources NONE = new PageSources(Map.of(), new TreeSet<>());
+
+    /** What {@code page} loads from anywhere but its own origin, and its inline code. */
+    public static PageSources of(Document page) {
+        Map<String, SortedSet<String>> sources = new TreeMap<>();
+        SortedSet<String> handlers = new TreeSet<>();
+        for (String[] load : LOADS) {
+            for (Element e : page.select(load[0])) {
+                add(sources, load[2], e.attr(load[1]));
+            }
+        }
+        for (Element e : page.select("img[srcset], picture source[srcset]")) {
+            for (String candidate : e.attr("srcset").split(",")) {
+                add(sources, "img-src", candidate.strip().split("\\s+")[0]);
+            }
+        }
+        for (Element script : page.select("script:not([src])")) {
+            String type = script.attr("type").strip().toLowerCase(Locale.ROOT);
+            // JSON-LD and other data blocks are never run, so a policy does not cover them.
+            if (type.isEmpty() || type.equals("module") || type.endsWith("javascript") || type.endsWith("ecmascript")) {
+                put(sources, "script-src", hash(script.data()));
+            }
+        }
+        for (Element style : page.select("style")) {
+            put(sources, "style-src", hash(style.data()));
+            css(sources, style.data());
+        }
+        for (Element e : page.getAllElements()) {
+            for (Attribute a : e.attributes()) {
+                String name = a.getKey().toLowerCase(Locale.ROOT);
+                if (name.equals("style")) {
+                    put(sources, STYLE_ATTRIBUTE, hash(a.getValue()));
+                    css(sources, a.getValue());
+                } else if (name.startsWith("on") && name.length() > 2) {
+                    handlers.add(name + " on <" + e.tagName() + ">");
+                } else if ((name.equals("href") || name.equals("action") || name.equals("src"))
+                        && a.getValue().strip().toLowerCase(Locale.ROOT).startsWith("javascript:")) {
+                    handlers.add("javascript: link on <" + e.tagName() + ">");
+                }
+            }
+        }
+        return new PageSources(sources, handlers);
+    }
+
+    /** These sources and {@code other}'s, for the policy of several pages. */
+    public PageSources with(PageSources other) {
+        Map<String, SortedSet<String>> merged = new TreeMap<>();
+        sources.forEach((d, s) -> merged.computeIfAbsent(d, k -> new TreeSet<>()).addAll(s));
+        other.sources.forEach((d, s) -> merged.computeIfAbsent(d, k -> new TreeSet<>()).addAll(s));
+        SortedSet<String> handlers = new TreeSet<>(inlineHandlers);
+        handlers.addAll(other.inlineHandlers);
+        return new PageSources(merged, handlers);
+    }
+
+    /** The sources a stylesheet's {@code url()}s add: data URIs and other origins, for images and fonts. */
+    public static PageSources ofStylesheet(String css) {
+        Map<String, SortedSet<String>> sources = new TreeMap<>();
+        css(sources, css);
+        Map<String, SortedSet<String>> both = new TreeMap<>(sources);
+        Optional.ofNullable(sources.get("img-src")).ifPresent(s -> both.put("font-src", s));
+        return new PageSources(both, new TreeSet<>());
+    }
+
+    private static void css(Map<String, SortedSet<String>> sources, String css) {
+        Matcher m = CSS_URL.matcher(css);
+        while (m.find()) {
+            add(sources, "img-src", m.group(1));
+        }
+    }
+
+    /** Adds the source a URL needs, if it is not the page's own origin. */
+    private static void add(Map<String, SortedSet<String>> sources, String directive, String url) {
+        origin(url).ifPresent(o -> put(sources, directive, o));
+    }
+
+    private static void put(Map<String, SortedSet<String>> sources, String directive, String source) {
+        sources.computeIfAbsent(directive, k -> new TreeSet<>()).add(source);
+    }
+
+    /**
+     * The source expression for a URL on another origin ({@code https://host}, {@code data:}), or empty for
+     * a URL on the page's own origin (relative or root-relative). An absolute URL on the site's own host
+     * is kept too: the policy cannot know where the site is served from in a preview.
+     */
+    static Optional<String> origin(String url) {
+        String u = url.strip();
+        String lower = u.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("data:")) {
+            return Optional.of("data:");
+        }
+        if (lower.startsWith("blob:")) {
+            return Optional.of("blob:");
+        }
+        if (!(lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("//"))) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = URI.create(lower.startsWith("//") ? "https:" + u : u.replace(" ", "%20"));
+            if (uri.getHost() == null) {
+                return Optional.empty();
+            }
+            String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+            return Optional.of(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                    + port);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The CSP hash source of an inline script or style: what a browser computes over the element's text. */
+    static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,1 @@
+<#-- A theme's site-wide settings stylesheet, css/theme-settings.css: none unless the theme has this template. -->
