@@ -66,6 +66,7 @@ import org.medsite.postprocess.JsonLdInjector;
 import org.medsite.output.OutputFolder;
 import org.medsite.output.OutputPlan;
 import org.medsite.output.WriteStats;
+import org.medsite.output.WriteStep;
 import org.medsite.postprocess.HtmlPostProcessor;
 import org.medsite.postprocess.ImageDimensions;
 import org.medsite.postprocess.ImageSizes;
@@ -144,6 +145,11 @@ final class Pipeline {
             public void debug(String message) {
                 listener.debug(message);
             }
+
+            @Override
+            public void writeStep(WriteStep step) {
+                listener.writeStep(step);
+            }
         };
         this.results = results;
         this.changes = changes;
@@ -166,10 +172,23 @@ final class Pipeline {
             } catch (IOException | RuntimeException e) {
                 listener.debug("build cache: cannot fingerprint the inputs (" + e.getMessage() + ")");
             }
+            if (cacheKey != null && Files.isDirectory(new OutputFolder(options.outputDir()).stateDir())) {
+                // The cache is in the state folder, which another build may be writing: a hit is a build too.
+                try {
+                    lockOutput();
+                } catch (IOException | MedsiteException e) {
+                    pool.shutdownNow();
+                    if (e instanceof MedsiteException m) {
+                        throw m;
+                    }
+                    throw new MedsiteException("build failed: " + e.getMessage(), e);
+                }
+            }
             Optional<BuildCache.Entry> hit = cacheKey == null ? Optional.empty()
                     : cache.lookUp(cacheKey, options.now(), listener);
             if (hit.isPresent()) {
                 pool.shutdownNow();
+                results.releaseLock();
                 return replay(hit.get(), start);
             }
         }
