@@ -74,6 +74,7 @@ import org.medsite.output.OutputPlan;
 import org.medsite.output.WriteStats;
 import org.medsite.output.SecurityHeaders;
 import org.medsite.postprocess.ContentSecurityPolicy;
+import org.medsite.output.WriteStep;
 import org.medsite.postprocess.HtmlPostProcessor;
 import org.medsite.postprocess.PageSources;
 import org.medsite.postprocess.ImageDimensions;
@@ -154,6 +155,11 @@ final class Pipeline {
             public void debug(String message) {
                 listener.debug(message);
             }
+
+            @Override
+            public void writeStep(WriteStep step) {
+                listener.writeStep(step);
+            }
         };
         this.results = results;
         this.changes = changes;
@@ -176,10 +182,23 @@ final class Pipeline {
             } catch (IOException | RuntimeException e) {
                 listener.debug("build cache: cannot fingerprint the inputs (" + e.getMessage() + ")");
             }
+            if (cacheKey != null && Files.isDirectory(new OutputFolder(options.outputDir()).stateDir())) {
+                // The cache is in the state folder, which another build may be writing: a hit is a build too.
+                try {
+                    lockOutput();
+                } catch (IOException | MedsiteException e) {
+                    pool.shutdownNow();
+                    if (e instanceof MedsiteException m) {
+                        throw m;
+                    }
+                    throw new MedsiteException("build failed: " + e.getMessage(), e);
+                }
+            }
             Optional<BuildCache.Entry> hit = cacheKey == null ? Optional.empty()
                     : cache.lookUp(cacheKey, options.now(), listener);
             if (hit.isPresent()) {
                 pool.shutdownNow();
+                results.releaseLock();
                 return replay(hit.get(), start);
             }
         }
