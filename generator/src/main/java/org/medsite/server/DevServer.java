@@ -229,24 +229,25 @@ public final class DevServer implements AutoCloseable {
         boolean recovered = !errors.isEmpty();
         errors = List.of();
         List<String> changed = rebuild.changedFiles();
+        // The console line first: whoever reacts to the event (a test, a user at the terminal) finds it there.
+        console.info(String.format(Locale.ROOT, "%s: rebuilt in %d ms, %s%s", what, millis(start),
+                files(changed), warnings(result)));
         if (!changed.isEmpty() || recovered) {
             boolean onlyCss = !recovered && changed.stream().allMatch(p -> p.endsWith(".css"));
             liveReload.broadcast(onlyCss ? new LiveReload.Event("css", toJson(Map.of("files", changed)))
                     : new LiveReload.Event("reload", toJson(Map.of("files", changed))));
         }
-        console.info(String.format(Locale.ROOT, "%s: rebuilt in %d ms, %s%s", what, millis(start),
-                files(changed), warnings(result)));
     }
 
     private void fail(List<Finding> found, String what, long start) {
         errors = List.copyOf(found);
-        liveReload.broadcast(errorsEvent());
         console.warning(String.format(Locale.ROOT, "%s: build failed in %d ms with %d error%s; serving the last "
                 + "good build", what, millis(start), found.size(), found.size() == 1 ? "" : "s"));
         found.stream().limit(LISTED).forEach(f -> console.warning("  " + f.format()));
         if (found.size() > LISTED) {
             console.warning("  ... and " + (found.size() - LISTED) + " more, shown in the browser");
         }
+        liveReload.broadcast(errorsEvent());
     }
 
     private LiveReload.Event errorsEvent() {
