@@ -682,18 +682,37 @@ final class Pipeline {
             return map;
         });
         results.finished = finished;
-        PageSources siteSources = stylesheetSources;
-        for (StageResults.Finished done : new TreeMap<>(finished).values()) {
-            siteSources = siteSources.with(done.sources());
-        }
         new TreeMap<>(finished).forEach((path, done) -> {
             done.findings().forEach(findings::add);
             plan.addGenerated(path, done.bytes(), byOutput.get(path).sourceFile().isEmpty()
                     ? "generated page " + byOutput.get(path).url() : byOutput.get(path).sourceFile());
         });
         if (config.security().headersFile()) {
-            planHeadersFile(plan, config.security().policy() ? Optional.of(policy.header(siteSources)) : Optional.empty());
+            planHeadersFile(plan, headerRules(plan, finished, stylesheetSources, policy, config.security().policy()),
+                    findings);
         }
+    }
+
+    /**
+     * The rules of {@code _headers}: the pages that frame nothing share one policy (what all of them use), and
+     * each page with a frame (a click-to-load video) gets that policy plus its own frame sources, on its own path.
+     */
+    private static List<SecurityHeaders.Rule> headerRules(OutputPlan plan, Map<String, StageResults.Finished> finished,
+            PageSources stylesheetSources, ContentSecurityPolicy policy, boolean withPolicy) {
+        PageSources shared = stylesheetSources;
+        for (StageResults.Finished done : new TreeMap<>(finished).values()) {
+            if (!done.sources().sources().containsKey("frame-src")) {
+                shared = shared.with(done.sources());
+            }
+        }
+        java.util.SortedMap<String, String> framing = new TreeMap<>();
+        for (var e : new TreeMap<>(finished).entrySet()) {
+            if (e.getValue().sources().sources().containsKey("frame-src")) {
+                framing.put(e.getKey(), policy.header(shared.with(e.getValue().sources())));
+            }
+        }
+        return SecurityHeaders.rules(new java.util.TreeSet<>(plan.entries().keySet()),
+                withPolicy ? Optional.of(policy.header(shared)) : Optional.empty(), framing);
     }
 
     /** What the output's stylesheets load ({@code url()}): images and fonts the pages' policy must allow. */
@@ -708,10 +727,16 @@ final class Pipeline {
         return sources;
     }
 
-    /** {@code _headers} with the site-wide policy (every page's sources), merged into the site's own file. */
-    private static void planHeadersFile(OutputPlan plan, Optional<String> policy) throws IOException {
+    /** {@code _headers} with {@code rules}, merged into the site's own file. */
+    private static void planHeadersFile(OutputPlan plan, List<SecurityHeaders.Rule> rules, FindingCollector findings)
+            throws IOException {
+        if (rules.size() > SecurityHeaders.CLOUDFLARE_RULE_LIMIT) {
+            findings.warning("security.headers-limit", SecurityHeaders.FILE, 0, "has " + rules.size() + " rules; "
+                    + "Cloudflare Pages reads only " + SecurityHeaders.CLOUDFLARE_RULE_LIMIT + ": put the pages with "
+                    + "videos in a folder of their own, so that the folders beside them need one rule each");
+        }
         var own = plan.entries().get(SecurityHeaders.FILE);
-        byte[] bytes = SecurityHeaders.file(SecurityHeaders.headers(policy), own == null ? Optional.empty()
+        byte[] bytes = SecurityHeaders.file(rules, own == null ? Optional.empty()
                 : Optional.of(new String(own.bytes(), java.nio.charset.StandardCharsets.UTF_8)));
         if (own == null) {
             plan.addGenerated(SecurityHeaders.FILE, bytes, "generated " + SecurityHeaders.FILE);

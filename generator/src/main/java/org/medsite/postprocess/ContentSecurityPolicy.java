@@ -33,7 +33,7 @@ public final class ContentSecurityPolicy {
             "base-uri");
 
     /** Rules a site may change the level of under {@code checks:}. */
-    public static final Set<String> RULES = Set.of("security.inline-code");
+    public static final Set<String> RULES = Set.of("security.inline-code", "security.headers-limit");
 
     private final SecuritySettings settings;
 
@@ -43,15 +43,18 @@ public final class ContentSecurityPolicy {
 
     /** The policy for a page (or, with the union of all pages' sources, for the site) as a header value. */
     public String header(PageSources used) {
-        return String.join("; ", directives(used)) + "; frame-ancestors 'none'";
+        return String.join("; ", directives(used, false)) + "; frame-ancestors 'none'";
     }
 
-    /** The same policy without the directives a meta element cannot carry. */
+    /**
+     * The same policy without the directives a meta element cannot carry, and with the hashes of the page's
+     * JSON-LD blocks (see {@link PageSources#DATA_BLOCK}).
+     */
     public String meta(PageSources used) {
-        return String.join("; ", directives(used));
+        return String.join("; ", directives(used, true));
     }
 
-    private List<String> directives(PageSources used) {
+    private List<String> directives(PageSources used, boolean withDataBlocks) {
         Map<String, Set<String>> policy = new LinkedHashMap<>();
         for (String directive : ORDER) {
             policy.put(directive, new LinkedHashSet<>());
@@ -65,6 +68,10 @@ public final class ContentSecurityPolicy {
                 // CSP Level 3: hashes match style attributes only next to 'unsafe-hashes'.
                 policy.get("style-src").add("'unsafe-hashes'");
                 policy.get("style-src").addAll(e.getValue());
+            } else if (e.getKey().equals(PageSources.DATA_BLOCK)) {
+                if (withDataBlocks) {
+                    policy.get("script-src").addAll(e.getValue());
+                }
             } else if (e.getKey().equals("object-src")) {
                 policy.put("object-src", new LinkedHashSet<>(e.getValue()));
             } else {

@@ -57,7 +57,7 @@ class SecurityPolicyBuildTest {
         assertThat(result.findings()).isEmpty();
 
         String flu = metaPolicy(site.read("blog/flu/index.html"));
-        assertThat(flu).startsWith("default-src 'none'; script-src 'self';")
+        assertThat(flu).startsWith("default-src 'none'; script-src 'self' 'sha256-")
                 .contains("frame-src https://www.youtube-nocookie.com;").doesNotContain("frame-ancestors", "unsafe-inline");
         assertThat(metaPolicy(site.read("contact/index.html"))).doesNotContain("frame-src");
         assertThat(metaPolicy(site.read("404.html"))).doesNotContain("frame-src");
@@ -69,12 +69,42 @@ class SecurityPolicyBuildTest {
         assertThat(Jsoup.parse(site.read("contact/index.html")).select("script[src$=video.js]")).isEmpty();
         assertThat(page.select("figure.video img.video-poster").attr("src")).isEqualTo("/blog/flu/poster.png");
 
+        // _headers: the privacy headers for every path; the player's host only in the policy of the video's page.
         String headers = site.read("_headers");
-        assertThat(headers).startsWith("/*\n  Content-Security-Policy: default-src 'none'; ")
+        assertThat(headers).startsWith("/*\n  Referrer-Policy: strict-origin-when-cross-origin\n")
+                .contains("  X-Content-Type-Options: nosniff\n", "  X-Frame-Options: DENY\n",
+                        "  Permissions-Policy: accelerometer=(), browsing-topics=(), camera=()");
+        Map<String, String> policies = headerPolicies(headers);
+        assertThat(policies.get("/blog/flu/")).startsWith("default-src 'none'; script-src 'self'; ")
                 .contains("frame-src https://www.youtube-nocookie.com; object-src 'none'; form-action 'self'; "
-                        + "base-uri 'self'; frame-ancestors 'none'\n")
-                .contains("  Referrer-Policy: strict-origin-when-cross-origin\n", "  X-Content-Type-Options: nosniff\n",
-                        "  X-Frame-Options: DENY\n", "  Permissions-Policy: accelerometer=(), browsing-topics=(), camera=()");
+                        + "base-uri 'self'; frame-ancestors 'none'").doesNotContain("sha256");
+        assertThat(policies).containsKeys("/", "/404.html", "/blog/", "/contact/*", "/css/*", "/js/*")
+                .doesNotContainKey("/*");
+        String strict = policies.get("/contact/*");
+        assertThat(strict).startsWith("default-src 'none'; ").endsWith("frame-ancestors 'none'").doesNotContain("frame-src");
+        assertThat(policies).allSatisfy((path, policy) -> assertThat(policy).isEqualTo(path.equals("/blog/flu/")
+                ? policies.get("/blog/flu/") : strict));
+        // Hosts join the values of a header set by two matching rules, which for a policy means both apply:
+        // every page's path is matched by exactly one policy rule.
+        for (String path : List.of("/", "/404.html", "/blog/", "/blog/flu/", "/contact/", "/blog/flu/poster.png")) {
+            assertThat(policies.keySet().stream().filter(rule -> rule.endsWith("*")
+                    ? path.startsWith(rule.substring(0, rule.length() - 1)) : path.equals(rule)).count())
+                    .as("policy rules matching " + path).isEqualTo(path.endsWith(".png") ? 0 : 1);
+        }
+    }
+
+    /** The Content-Security-Policy of each rule of a {@code _headers} file that sets one, by path pattern. */
+    private static Map<String, String> headerPolicies(String file) {
+        Map<String, String> policies = new java.util.LinkedHashMap<>();
+        String path = null;
+        for (String line : file.lines().toList()) {
+            if (line.startsWith("/")) {
+                path = line;
+            } else if (line.startsWith("  Content-Security-Policy: ")) {
+                assertThat(policies.put(path, line.substring("  Content-Security-Policy: ".length()))).isNull();
+            }
+        }
+        return policies;
     }
 
     @Test
