@@ -663,7 +663,8 @@ final class Pipeline {
                 post.transform(document, page.url());
                 PageSources used = PageSources.of(document);
                 if (check) {
-                    RenderedPage renderedPage = new RenderedPage(e.getKey(), page.url(), origin, document);
+                    RenderedPage renderedPage = new RenderedPage(e.getKey(), page.url(), origin, document, page.body(),
+                            page.bodyLine());
                     for (PageCheck pageCheck : checks.pages()) {
                         pageCheck.check(renderedPage, index, pageFindings);
                     }

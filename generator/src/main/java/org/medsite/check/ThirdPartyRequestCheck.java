@@ -77,13 +77,13 @@ public final class ThirdPartyRequestCheck implements PageCheck, StylesheetCheck 
         for (Element script : page.document().select("script:not([src])")) {
             Matcher m = TRACKER_SNIPPET.matcher(script.data());
             if (!script.attr("type").equals("application/ld+json") && m.find()) {
-                findings.error("privacy.tracker", page.origin(), 0, "inline script with a tracking snippet ('"
+                findings.error("privacy.tracker", page.origin(), page.lineOf(m.group().strip()), "inline script with a tracking snippet ('"
                         + m.group().strip() + "'); tracking on health pages discloses what patients read — remove it");
             }
         }
         for (Element form : page.document().select("form[action]")) {
             host(form.attr("action")).filter(h -> !isOwn(h) && !isBooking(h)).ifPresent(h -> findings.error(
-                    "privacy.form", page.origin(), 0, "form sends what a patient types to " + h + "; forms may post only "
+                    "privacy.form", page.origin(), line(page, "form", form.attr("action"), h), "form sends what a patient types to " + h + "; forms may post only "
                             + "to the site or to a booking provider listed in privacy.bookingHosts"));
         }
     }
@@ -91,7 +91,7 @@ public final class ThirdPartyRequestCheck implements PageCheck, StylesheetCheck 
     private void css(RenderedPage page, String css, FindingCollector findings) {
         Matcher m = CSS_URL.matcher(css);
         while (m.find()) {
-            request(page.origin(), "style", m.group(1) != null ? m.group(1) : m.group(2), findings);
+            request(page, "style", m.group(1) != null ? m.group(1) : m.group(2), findings);
         }
     }
 
@@ -100,31 +100,40 @@ public final class ThirdPartyRequestCheck implements PageCheck, StylesheetCheck 
     public void checkStylesheet(String origin, String css, FindingCollector findings) {
         Matcher m = CSS_URL.matcher(css);
         while (m.find()) {
-            request(origin, "stylesheet", m.group(1) != null ? m.group(1) : m.group(2), findings);
+            request(origin, 0, "stylesheet", m.group(1) != null ? m.group(1) : m.group(2), findings);
         }
     }
 
     private void request(RenderedPage page, String tag, String url, FindingCollector findings) {
-        request(page.origin(), tag, url, findings);
+        host(url).ifPresent(h -> request(page.origin(), line(page, tag, url, h), tag, url, findings));
     }
 
-    private void request(String origin, String tag, String url, FindingCollector findings) {
+    /**
+     * The line of raw HTML in the page's Markdown that loads {@code url}: the line with the address as
+     * written, else the line with the element and the host; 0 when the theme's templates load it.
+     */
+    private static int line(RenderedPage page, String tag, String url, String host) {
+        int line = page.lineOf(url.strip());
+        return line > 0 ? line : page.lineOf("<" + tag, host);
+    }
+
+    private void request(String origin, int line, String tag, String url, FindingCollector findings) {
         Optional<String> host = host(url);
         if (host.isEmpty() || isOwn(host.get())) {
             return;
         }
         String h = host.get();
         if (isTracker(h)) {
-            findings.error("privacy.tracker", origin, 0, "<" + tag + "> loads from " + h + ", a known tracker; "
+            findings.error("privacy.tracker", origin, line, "<" + tag + "> loads from " + h + ", a known tracker; "
                     + "tracking on health pages discloses what patients read — remove it");
         } else if (privacy.allowance(h).isPresent()) {
             return;
         } else if (tag.equals("iframe") && (h.endsWith("youtube.com") || h.endsWith("youtu.be") || h.endsWith("vimeo.com"))) {
-            findings.error("privacy.video-embed", origin, 0, "embedded video player from " + h + " loads and sets "
+            findings.error("privacy.video-embed", origin, line, "embedded video player from " + h + " loads and sets "
                     + "cookies before the patient chooses to play; write a ```video block (click-to-load), or allow youtube-nocookie.com or "
                     + "player.vimeo.com explicitly in privacy.allowedHosts with a reason");
         } else {
-            findings.error("privacy.third-party", origin, 0, "<" + tag + "> loads from " + h + "; pages load "
+            findings.error("privacy.third-party", origin, line, "<" + tag + "> loads from " + h + "; pages load "
                     + "nothing from other hosts unless privacy.allowedHosts in site.yaml lists the host with a reason");
         }
     }
