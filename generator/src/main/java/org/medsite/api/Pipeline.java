@@ -836,10 +836,17 @@ final class Pipeline {
         boolean marked = config.glossary().enabled() && article && !Boolean.FALSE.equals(optOut);
         GlossaryMarks glossary = new GlossaryMarks(marked ? glossaries.forLanguage(p.lang()) : Optional.empty(),
                 Jargon.forLanguage(p.lang()));
-        RenderedMarkdown rendered = markdown.render(p.body(), new MarkdownContext(p.id(), p.source().displayName(),
+        MarkdownContext context = new MarkdownContext(p.id(), p.source().displayName(),
                 p.bodyLine(), config.basePath(), noted, own, p.frontMatter().title().isPresent(),
                 new Citations(p.medical().sources().stream().map(Source::id)
-                        .collect(java.util.stream.Collectors.toSet())), p.lang(), glossary));
+                        .collect(java.util.stream.Collectors.toSet())), p.lang(), glossary);
+        RenderedMarkdown rendered = markdown.render(p.body(), context);
+        // A front matter video leads the content, where themes print page.content (and load video.js for it).
+        Optional<String> video = org.medsite.markdown.FrontMatterVideo.facade(p.frontMatter().medical().get("video"),
+                p.medical().lineOf("video"), context);
+        if (video.isPresent()) {
+            rendered = rendered.withLeadingHtml(video.get());
+        }
         return new StageResults.Markdown(p, rendered, own.sorted(), Map.copyOf(pageLinks), Map.copyOf(resourceLinks));
     }
 

@@ -19,7 +19,7 @@ public final class FrontMatterKeys {
     public static final Set<String> MEDICAL = Set.of(
             "medical", "audience", "author", "reviewedBy", "factCheckedBy", "lastReviewed", "nextReview",
             "sources", "about", "specialty", "disclosures", "sponsored", "history", "disclaimer", "actions",
-            "readability", "deidentified", "authorization", "glossary");
+            "readability", "deidentified", "authorization", "glossary", "video");
 
     public static final Set<String> ALL;
 

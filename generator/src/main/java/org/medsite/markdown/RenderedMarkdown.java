@@ -30,4 +30,10 @@ public record RenderedMarkdown(String html, java.util.Optional<String> title, St
         toc = java.util.List.copyOf(toc);
         cited = java.util.List.copyOf(cited);
     }
+
+    /** This body with {@code leading} markup before it (a page's front matter video); its text is unchanged. */
+    public RenderedMarkdown withLeadingHtml(String leading) {
+        return new RenderedMarkdown(leading + "\n" + html, title, firstParagraph, wordCount, toc, teaser, plainText, cited,
+                readability, glossary);
+    }
 }

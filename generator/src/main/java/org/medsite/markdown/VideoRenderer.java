@@ -121,7 +121,7 @@ final class VideoRenderer implements NodeRenderer {
     }
 
     /** The poster's site address: a file of the page's bundle, or a site path (checked after rendering). */
-    private static Optional<String> poster(String poster, int line, MarkdownContext page) {
+    static Optional<String> poster(String poster, int line, MarkdownContext page) {
         if (poster == null || poster.isEmpty()) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +92,22 @@ class SecurityPolicyBuildTest {
                     ? path.startsWith(rule.substring(0, rule.length() - 1)) : path.equals(rule)).count())
                     .as("policy rules matching " + path).isEqualTo(path.endsWith(".png") ? 0 : 1);
         }
+    }
+
+    @Test
+    void aFrontMatterVideoCountsLikeTheBlock() throws Exception {
+        TestSite site = site(NO_VIDEO).file("content/blog/flu/index.md", "---\ntitle: Flu\ndate: 2025-10-01\nvideo:\n"
+                + "  provider: vimeo\n  id: 76979871\n  title: Flu shots\n  poster: poster.png\n---\nGet a shot.\n");
+        assertThat(site.medsite().build().findings()).isEmpty();
+        Document page = Jsoup.parse(site.read("blog/flu/index.html"));
+        Element figure = page.selectFirst("article figure.video, main figure.video");
+        assertThat(figure).isNotNull();
+        assertThat(figure.attr("data-video-embed")).isEqualTo("https://player.vimeo.com/video/76979871?dnt=1&autoplay=1");
+        assertThat(figure.nextElementSibling().text()).isEqualTo("Get a shot.");
+        assertThat(page.select("script[src]").eachAttr("src")).contains("/js/video.js");
+        assertThat(metaPolicy(site.read("blog/flu/index.html"))).contains("frame-src https://player.vimeo.com;");
+        assertThat(headerPolicies(site.read("_headers")).get("/blog/flu/")).contains("frame-src https://player.vimeo.com;");
+        assertThat(metaPolicy(site.read("contact/index.html"))).doesNotContain("frame-src");
     }
 
     /** The Content-Security-Policy of each rule of a {@code _headers} file that sets one, by path pattern. */
