@@ -54,6 +54,9 @@ class ExampleSiteBrowserIT {
     private Path siteDir;
     private Path reportFile;
     private StaticServer site;
+    /** The click-to-load video test site (src/test/video-site), built beside the example site. */
+    private Path videoSiteDir;
+    private StaticServer videoSite;
     private StaticServer reportServer;
     private ChromeDriver driver;
 
@@ -67,6 +70,9 @@ class ExampleSiteBrowserIT {
         reportFile = target.resolve("medsite-report.html");
         assertThat(siteDir.resolve("index.html")).as("the built site (mvn package builds it)").isRegularFile();
         site = new StaticServer(siteDir);
+        videoSiteDir = target.resolve("video-site/site");
+        assertThat(videoSiteDir.resolve("block/index.html")).as("the video test site (mvn package builds it)").isRegularFile();
+        videoSite = new StaticServer(videoSiteDir);
         reportServer = new StaticServer(reportFile.getParent());
 
         // The system's driver and browser, so Selenium Manager never downloads anything.
@@ -97,6 +103,9 @@ class ExampleSiteBrowserIT {
         if (site != null) {
             site.close();
         }
+        if (videoSite != null) {
+            videoSite.close();
+        }
         if (reportServer != null) {
             reportServer.close();
         }
@@ -104,6 +113,10 @@ class ExampleSiteBrowserIT {
 
     /** Every HTML page of the site, as site paths ("/", "/library/asthma/", "/404.html"). */
     private List<String> sitePages() throws IOException {
+        return pagesOf(siteDir);
+    }
+
+    private static List<String> pagesOf(Path siteDir) throws IOException {
         try (Stream<Path> files = Files.walk(siteDir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".html"))
                     .map(f -> "/" + siteDir.relativize(f).toString().replace('\\', '/'))
@@ -277,19 +290,33 @@ class ExampleSiteBrowserIT {
         assertThat(outside).as("requests to anywhere but " + site.origin()).isEmpty();
     }
 
-    /** A page with a click-to-load video (content/blog/hand-washing-still-matters.md). */
-    private static final String VIDEO_PAGE = "/blog/hand-washing-still-matters/";
+    /** The video test site's pages with a click-to-load video: a ```video block, and a video: in front matter. */
+    private static final String BLOCK_VIDEO_PAGE = "/block/";
+    private static final String FRONT_MATTER_VIDEO_PAGE = "/front-matter/";
+
+    /** The Content-Security-Policy header values the server sends for a path, as the _headers file gives them. */
+    private static List<String> policyHeaders(StaticServer server, String path) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url(path))).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(response.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+        assertThat(response.headers().firstValue("Referrer-Policy")).as(path).contains("strict-origin-when-cross-origin");
+        return response.headers().allValues("Content-Security-Policy");
+    }
 
     @Test
     void theServerSendsTheHeadersFileAsHttpHeaders() throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.url("/"))).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
-        assertThat(response.headers().firstValue("Content-Security-Policy")).get(
-                org.assertj.core.api.InstanceOfAssertFactories.STRING).startsWith("default-src 'none'; ")
-                .contains("frame-ancestors 'none'", "frame-src https://www.youtube-nocookie.com");
-        assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
-        assertThat(response.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
+        assertThat(policyHeaders(site, "/")).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("default-src 'none'; ").contains("frame-ancestors 'none'").doesNotContain("frame-src");
+        // Each path gets one policy (two would both apply); only the pages with a video allow their player.
+        assertThat(policyHeaders(videoSite, BLOCK_VIDEO_PAGE)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("frame-src https://www.youtube-nocookie.com;", "frame-ancestors 'none'");
+        assertThat(policyHeaders(videoSite, FRONT_MATTER_VIDEO_PAGE)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("frame-src https://player.vimeo.com;");
+        for (String path : List.of("/", "/no-video/", "/404.html", "/css/clinic.css")) {
+            assertThat(policyHeaders(videoSite, path)).as(path).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .doesNotContain("frame-src");
+        }
     }
 
     @Test
@@ -313,6 +340,11 @@ class ExampleSiteBrowserIT {
                 }
             }
         }
+        for (String path : pagesOf(videoSiteDir)) {
+            driver.get(videoSite.url(path));
+            driver.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> isCspViolation(e.getMessage()))
+                    .forEach(e -> violations.add("video test site " + path + ": " + e.getMessage()));
+        }
         otherErrors.forEach(e -> System.out.println("console (not a policy violation): " + e));
         assertThat(violations).as("Content-Security-Policy violations on " + pages.size() + " pages").isEmpty();
 
@@ -330,15 +362,27 @@ class ExampleSiteBrowserIT {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void theVideoLoadsTheNoCookiePlayerOnlyAfterTheClick() {
+        assertPlayerLoadsOnlyAfterTheClick(BLOCK_VIDEO_PAGE, "https://www.youtube.com/watch?v=",
+                "https://www.youtube-nocookie.com/embed/", "https://www.youtube-nocookie.com/");
+    }
+
+    @Test
+    void aFrontMatterVideoLoadsTheDoNotTrackVimeoPlayerOnlyAfterTheClick() {
+        assertPlayerLoadsOnlyAfterTheClick(FRONT_MATTER_VIDEO_PAGE, "https://vimeo.com/",
+                "https://player.vimeo.com/video/1?dnt=1", "https://player.vimeo.com/");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void assertPlayerLoadsOnlyAfterTheClick(String path, String watchPage, String player, String playerOrigin) {
+        StaticServer site = videoSite;
         driver.manage().logs().get(LogType.PERFORMANCE);
-        driver.get(site.url(VIDEO_PAGE));
+        driver.manage().logs().get(LogType.BROWSER);
+        driver.get(site.url(path));
         WebElement figure = driver.findElement(By.cssSelector("figure.video"));
         assertThat(figure.findElements(By.tagName("iframe"))).as("no player before the click").isEmpty();
         assertThat(figure.findElement(By.cssSelector("img.video-poster")).getDomAttribute("src")).startsWith("/images/");
-        assertThat(figure.findElement(By.cssSelector("a.video-link")).getDomAttribute("href"))
-                .startsWith("https://www.youtube.com/watch?v=");
+        assertThat(figure.findElement(By.cssSelector("a.video-link")).getDomAttribute("href")).startsWith(watchPage);
         List<String> before = requestUrls();
         assertThat(before).as("requests before the click").isNotEmpty()
                 .allMatch(u -> u.startsWith(site.origin() + "/") || u.startsWith("data:"));
@@ -349,21 +393,23 @@ class ExampleSiteBrowserIT {
         // The theme scrolls smoothly; a click during the scroll would land elsewhere.
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", button);
         button.click();
-        WebElement player = new WebDriverWait(driver, WAIT).until(d -> {
+        WebElement frame = new WebDriverWait(driver, WAIT).until(d -> {
             List<WebElement> frames = d.findElements(By.cssSelector("figure.video iframe"));
             return frames.isEmpty() ? null : frames.get(0);
         });
-        assertThat(player.getDomAttribute("src")).startsWith("https://www.youtube-nocookie.com/embed/");
-        assertThat(player.getDomAttribute("title")).isEqualTo(figure.getDomAttribute("data-video-title")).isNotBlank();
+        assertThat(frame.getDomAttribute("src")).startsWith(player);
+        assertThat(frame.getDomAttribute("title")).isEqualTo(figure.getDomAttribute("data-video-title")).isNotBlank();
         assertThat(driver.findElements(By.cssSelector("figure.video button.video-play"))).as("the button is replaced").isEmpty();
         assertThat(((JavascriptExecutor) driver).executeScript(
                 "return document.activeElement === document.querySelector('figure.video iframe');"))
                 .as("the player has the focus").isEqualTo(true);
         // The player's request is the first to leave the page's origin (and goes nowhere: names do not resolve here).
         List<String> after = requestUrls();
-        assertThat(after).anyMatch(u -> u.startsWith("https://www.youtube-nocookie.com/embed/"));
+        assertThat(after).anyMatch(u -> u.startsWith(player));
         assertThat(after).filteredOn(u -> !u.startsWith(site.origin() + "/") && !u.startsWith("data:"))
-                .allMatch(u -> u.startsWith("https://www.youtube-nocookie.com/"));
+                .allMatch(u -> u.startsWith(playerOrigin));
+        // The page's header and meta policies both let the player's frame load.
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll()).noneMatch(e -> isCspViolation(e.getMessage()));
     }
 
     @SuppressWarnings("unchecked")
