@@ -110,11 +110,13 @@ public final class ThirdPartyRequestCheck implements PageCheck, StylesheetCheck 
 
     /**
      * The line of raw HTML in the page's Markdown that loads {@code url}: the line with the address as
-     * written, else the line with the element and the host; 0 when the theme's templates load it.
+     * written, else (an address written with entities, such as {@code &amp;}) the line with the element and
+     * the host, else the first line with the host; 0 when the theme's templates load it.
      */
     private static int line(RenderedPage page, String tag, String url, String host) {
         int line = page.lineOf(url.strip());
-        return line > 0 ? line : page.lineOf("<" + tag, host);
+        line = line > 0 ? line : page.lineOf("<" + tag, host);
+        return line > 0 ? line : page.lineOf(host);
     }
 
     private void request(String origin, int line, String tag, String url, FindingCollector findings) {

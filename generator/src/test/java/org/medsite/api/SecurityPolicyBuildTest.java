@@ -110,6 +110,24 @@ class SecurityPolicyBuildTest {
         assertThat(metaPolicy(site.read("contact/index.html"))).doesNotContain("frame-src");
     }
 
+    @Test
+    void aHeadersFileOverCloudflaresRuleLimitIsWarnedAbout() throws Exception {
+        TestSite site = site(VIDEO);
+        for (int i = 0; i < 100; i++) {
+            site.file("content/blog/post-" + i + ".md", "---\ntitle: Post " + i + "\ndate: 2025-09-01\n---\nText.\n");
+        }
+        assertThat(site.medsite().build().findings()).extracting(f -> f.file() + ": " + f.rule() + ": " + f.message())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("_headers: security.headers-limit: has 1").contains("Cloudflare Pages reads only 100");
+
+        // The video in a folder of its own: the blog's posts share one rule again.
+        Files.delete(site.dir.resolve("content/blog/flu/index.md"));
+        Files.delete(site.dir.resolve("content/blog/flu/poster.png"));
+        site.file("content/videos/flu/index.md", "---\ntitle: Flu\n---\n" + VIDEO).bytes("content/videos/flu/poster.png", png(16, 9));
+        assertThat(site.medsite().build().findings()).isEmpty();
+        assertThat(headerPolicies(site.read("_headers"))).containsKeys("/blog/*", "/videos/flu/").hasSizeLessThan(20);
+    }
+
     /** The Content-Security-Policy of each rule of a {@code _headers} file that sets one, by path pattern. */
     private static Map<String, String> headerPolicies(String file) {
         Map<String, String> policies = new java.util.LinkedHashMap<>();
