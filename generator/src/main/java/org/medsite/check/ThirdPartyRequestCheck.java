@@ -77,14 +77,16 @@ public final class ThirdPartyRequestCheck implements PageCheck, StylesheetCheck 
         for (Element script : page.document().select("script:not([src])")) {
             Matcher m = TRACKER_SNIPPET.matcher(script.data());
             if (!script.attr("type").equals("application/ld+json") && m.find()) {
-                findings.error("privacy.tracker", page.origin(), page.lineOf(m.group().strip()), "inline script with a tracking snippet ('"
-                        + m.group().strip() + "'); tracking on health pages discloses what patients read — remove it");
+                findings.error("privacy.tracker", page.origin(), page.lineOf(m.group().strip()), "inline script with a "
+                        + "tracking snippet ('" + m.group().strip() + "'); tracking on health pages discloses what "
+                        + "patients read — remove it");
             }
         }
         for (Element form : page.document().select("form[action]")) {
             host(form.attr("action")).filter(h -> !isOwn(h) && !isBooking(h)).ifPresent(h -> findings.error(
-                    "privacy.form", page.origin(), line(page, "form", form.attr("action"), h), "form sends what a patient types to " + h + "; forms may post only "
-                            + "to the site or to a booking provider listed in privacy.bookingHosts"));
+                    "privacy.form", page.origin(), line(page, "form", form.attr("action"), h), "form sends what a "
+                            + "patient types to " + h + "; forms may post only to the site or to a booking provider "
+                            + "listed in privacy.bookingHosts"));
         }
     }
 

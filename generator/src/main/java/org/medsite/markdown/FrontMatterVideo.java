@@ -48,7 +48,8 @@ public final class FrontMatterVideo {
             String key = String.valueOf(e.getKey());
             if (!KEYS.contains(key)) {
                 page.findings().error("video.invalid", page.displayName(), line, "unknown key '" + key + "' under "
-                        + "'video'; the keys are provider, id (or url), title and poster" + Suggestions.didYouMean(key, KEYS));
+                        + "'video'; the keys are provider, id (or url), title and poster"
+                        + Suggestions.didYouMean(key, KEYS));
                 wrong = true;
             } else if (e.getValue() instanceof Map || e.getValue() instanceof List) {
                 page.findings().error("video.invalid", page.displayName(), line, "'video." + key + "' must be text");
@@ -69,8 +70,9 @@ public final class FrontMatterVideo {
         }
         String poster = text(map, "poster");
         if (poster.isEmpty()) {
-            page.findings().warning("video.poster", page.displayName(), line, "the video '" + title + "' has no poster; "
-                    + "add 'poster: image.jpg' under 'video' (a local image: the facade never loads the provider's thumbnails)");
+            page.findings().warning("video.poster", page.displayName(), line, "the video '" + title + "' has no "
+                    + "poster; add 'poster: image.jpg' under 'video' (a local image: the facade never loads the "
+                    + "provider's thumbnails)");
         }
         return Optional.of(VideoRenderer.facade(video.get(), title, VideoRenderer.poster(poster, line, page), page.lang()));
     }
