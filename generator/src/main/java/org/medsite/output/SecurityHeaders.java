@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
  * location or interest-based advertising, no MIME sniffing, no framing.
  *
  * <p>Only the pages that frame another origin (a click-to-load video) get a policy with {@code frame-src}.
- * Both hosts apply every rule whose path matches a request, and Cloudflare Pages joins the values of a
- * header set by two matching rules with a comma; two Content-Security-Policy values joined so are two
- * policies, and a browser enforces both, so a strict {@code /*} policy would block the video on its page
- * whatever a page rule added. So no path is matched by two policy rules: when some page frames another
+ * Cloudflare Pages applies every rule whose path matches a request and joins the values of a header set
+ * by two matching rules with a comma (Netlify does not document how it combines them); two
+ * Content-Security-Policy values joined so are two policies, and a browser enforces both, so a strict
+ * {@code /*} policy would block the video on its page whatever a page rule added. So no path is matched
+ * by two policy rules, whatever the host does with them: when some page frames another
  * origin, the strict policy goes on each folder that holds no such page ({@code /library/*}) and on each
  * page or SVG image beside one, and each framing page gets its own rule with its own policy.
  *
