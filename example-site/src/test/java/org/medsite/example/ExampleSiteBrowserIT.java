@@ -290,6 +290,8 @@ class ExampleSiteBrowserIT {
         assertThat(outside).as("requests to anywhere but " + site.origin()).isEmpty();
     }
 
+    /** The example site's page with a click-to-load video (content/blog/hand-washing-still-matters.md). */
+    private static final String EXAMPLE_VIDEO_PAGE = "/blog/hand-washing-still-matters/";
     /** The video test site's pages with a click-to-load video: a ```video block, and a video: in front matter. */
     private static final String BLOCK_VIDEO_PAGE = "/block/";
     private static final String FRONT_MATTER_VIDEO_PAGE = "/front-matter/";
@@ -308,6 +310,8 @@ class ExampleSiteBrowserIT {
     void theServerSendsTheHeadersFileAsHttpHeaders() throws Exception {
         assertThat(policyHeaders(site, "/")).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .startsWith("default-src 'none'; ").contains("frame-ancestors 'none'").doesNotContain("frame-src");
+        assertThat(policyHeaders(site, EXAMPLE_VIDEO_PAGE)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("frame-src https://www.youtube-nocookie.com;", "frame-ancestors 'none'");
         // Each path gets one policy (two would both apply); only the pages with a video allow their player.
         assertThat(policyHeaders(videoSite, BLOCK_VIDEO_PAGE)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .contains("frame-src https://www.youtube-nocookie.com;", "frame-ancestors 'none'");
@@ -362,20 +366,26 @@ class ExampleSiteBrowserIT {
     }
 
     @Test
+    void theExampleSitesVideoLoadsTheNoCookiePlayerOnlyAfterTheClick() {
+        assertPlayerLoadsOnlyAfterTheClick(site, EXAMPLE_VIDEO_PAGE, "https://www.youtube.com/watch?v=ZnSjFr6J9HI",
+                "https://www.youtube-nocookie.com/embed/ZnSjFr6J9HI", "https://www.youtube-nocookie.com/");
+    }
+
+    @Test
     void theVideoLoadsTheNoCookiePlayerOnlyAfterTheClick() {
-        assertPlayerLoadsOnlyAfterTheClick(BLOCK_VIDEO_PAGE, "https://www.youtube.com/watch?v=",
+        assertPlayerLoadsOnlyAfterTheClick(videoSite, BLOCK_VIDEO_PAGE, "https://www.youtube.com/watch?v=",
                 "https://www.youtube-nocookie.com/embed/", "https://www.youtube-nocookie.com/");
     }
 
     @Test
     void aFrontMatterVideoLoadsTheDoNotTrackVimeoPlayerOnlyAfterTheClick() {
-        assertPlayerLoadsOnlyAfterTheClick(FRONT_MATTER_VIDEO_PAGE, "https://vimeo.com/",
+        assertPlayerLoadsOnlyAfterTheClick(videoSite, FRONT_MATTER_VIDEO_PAGE, "https://vimeo.com/",
                 "https://player.vimeo.com/video/1?dnt=1", "https://player.vimeo.com/");
     }
 
     @SuppressWarnings("unchecked")
-    private void assertPlayerLoadsOnlyAfterTheClick(String path, String watchPage, String player, String playerOrigin) {
-        StaticServer site = videoSite;
+    private void assertPlayerLoadsOnlyAfterTheClick(StaticServer site, String path, String watchPage, String player,
+            String playerOrigin) {
         driver.manage().logs().get(LogType.PERFORMANCE);
         driver.manage().logs().get(LogType.BROWSER);
         driver.get(site.url(path));
