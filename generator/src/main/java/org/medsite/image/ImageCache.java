@@ -23,13 +23,20 @@ import java.util.stream.Stream;
 public final class ImageCache {
 
     private final Optional<Path> dir;
+    private final Optional<KeptImages> kept;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> made = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> reused = new ConcurrentHashMap<>();
 
     /** @param dir the cache folder; empty to make every image and keep none (a check writes nothing) */
     public ImageCache(Optional<Path> dir) {
+        this(dir, Optional.empty());
+    }
+
+    /** @param kept the images of a session's earlier builds, looked up before the folder */
+    public ImageCache(Optional<Path> dir, Optional<KeptImages> kept) {
         this.dir = dir;
+        this.kept = kept;
     }
 
     /** Makes one image, or does not fail when the source is unusable (returns empty). */
@@ -46,11 +53,18 @@ public final class ImageCache {
     public Optional<byte[]> get(String kind, String key, String extension, Maker maker) throws IOException {
         String name = key + "." + extension;
         used.add(name);
+        Optional<byte[]> inMemory = kept.flatMap(k -> k.get(name));
+        if (inMemory.isPresent()) {
+            reused.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+            return inMemory;
+        }
         if (dir.isPresent()) {
             Path file = dir.get().resolve(name);
             if (Files.isRegularFile(file)) {
                 reused.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
-                return Optional.of(Files.readAllBytes(file));
+                byte[] bytes = Files.readAllBytes(file);
+                kept.ifPresent(k -> k.put(name, bytes));
+                return Optional.of(bytes);
             }
         }
         Optional<byte[]> bytes = maker.make();
@@ -61,6 +75,7 @@ public final class ImageCache {
             Files.write(tmp, bytes.get());
             Files.move(tmp, dir.get().resolve(name), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
+            kept.ifPresent(k -> k.put(name, bytes.get()));
         }
         return bytes;
     }
@@ -79,6 +94,14 @@ public final class ImageCache {
 
     /** Deletes the cached images this build did not use (of pages removed, or drawn before a change). */
     public void prune() throws IOException {
+        if (kept.isPresent()) {
+            // The last build of the session pruned the folder to the same images: nothing to list.
+            boolean same = kept.get().sameAsLast(used);
+            kept.get().keepOnly(used);
+            if (same) {
+                return;
+            }
+        }
         if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
             return;
         }
