@@ -40,6 +40,7 @@ import org.medsite.frontmatter.FrontMatter;
 import org.medsite.frontmatter.FrontMatterParser;
 import org.medsite.frontmatter.ParsedSource;
 import org.medsite.image.ImageCache;
+import org.medsite.image.ShareCardPlan;
 import org.medsite.image.ResponsiveImages;
 import org.medsite.image.SiteImages;
 import org.medsite.markdown.Citations;
@@ -55,6 +56,8 @@ import org.medsite.medical.MedicalMetadataReader;
 import org.medsite.medical.PeopleRegistry;
 import org.medsite.medical.ReviewPolicy;
 import org.medsite.medical.Source;
+import java.util.function.Predicate;
+import org.medsite.model.KeptSite;
 import org.medsite.model.Page;
 import org.medsite.model.PageSource;
 import org.medsite.model.Site;
@@ -367,7 +370,8 @@ final class Pipeline {
             p.findings().forEach(findings::add);
             p.page().ifPresent(parsed::add);
         }
-        Map<String, String> urls = stage("urls", () -> new UrlPlanner(config).plan(parsed, findings));
+        Map<String, String> urls = stage("urls", () -> results.kept ? results.urls.plan(config, parsed, findings)
+                : new UrlPlanner(config).plan(parsed, findings));
 
         Set<String> resources = new HashSet<>();
         for (StaticFile file : sources.staticFiles()) {
@@ -414,8 +418,16 @@ final class Pipeline {
         }
 
         PeopleRegistry people = reloadShared ? PeopleRegistry.load(siteDir, data, dataFindings) : previous.people();
-        Site site = stage("assemble", () -> SiteAssembler.assemble(config, parsed, urls, rendered, data, people,
-                glossaries, results.related));
+        // A session patches the last site where an edit moves no page (see KeptSite).
+        Site site = stage("assemble", () -> results.kept
+                ? results.site.assemble(config, parsed, urls, rendered, data, people, glossaries, results.related).site()
+                : SiteAssembler.assemble(config, parsed, urls, rendered, data, people, glossaries, results.related));
+        if (results.kept) {
+            KeptSite.Assembled assembled = results.site.last();
+            results.patched(assembled);
+            listener.debug(assembled.patchedFrom().isEmpty() ? "assemble: the whole site"
+                    : "assemble: " + assembled.patched().size() + " page(s) swapped into the last site");
+        }
         Checks checks = Checks.standard(config);
         stage("check", () -> {
             FindingCollector configured = findings.withLevels(config.checks());
@@ -431,7 +443,7 @@ final class Pipeline {
             Map<String, StageResults.Checked> checked = new HashMap<>();
             for (Page page : site.pages()) {
                 StageResults.Checked cached = results.checked.get(page.id());
-                if (cached == null || !cached.today().equals(today) || !cached.page().equals(page)) {
+                if (cached == null || !cached.today().equals(today) || cached.page() != page && !cached.page().equals(page)) {
                     FindingCollector own = new FindingCollector();
                     for (SiteCheck check : checks.site()) {
                         check.checkPage(site, page, today, own);
@@ -511,18 +523,34 @@ final class Pipeline {
         changes.templates().forEach(t -> changedReads.add(TemplateReads.template(t)));
         List<Page> toRender = new ArrayList<>();
         if (results.kept) {
-            Map<String, Object> values = TemplateReads.values(site);
+            // A site patched from the one the values are of changes only the swapped pages' own keys.
+            KeptSite.Assembled assembled = results.site.last();
+            boolean patched = assembled != null && assembled.site() == site && results.readValuesSite != null
+                    && assembled.patchedFrom().filter(from -> from == results.readValuesSite).isPresent();
             Map<String, Object> before = results.readValues;
-            values.forEach((key, value) -> {
-                if (!Objects.equals(before.get(key), value)) {
-                    changedReads.add(key);
-                }
-            });
-            before.keySet().stream().filter(k -> !values.containsKey(k)).forEach(changedReads::add);
+            Map<String, Object> values = patched ? TemplateReads.patched(before, assembled.patched())
+                    : TemplateReads.values(site);
+            if (patched) {
+                assembled.patched().stream().flatMap(p -> TemplateReads.ownKeys(p).stream())
+                        .filter(key -> !Objects.equals(before.get(key), values.get(key))).forEach(changedReads::add);
+            } else {
+                values.forEach((key, value) -> {
+                    if (!Objects.equals(before.get(key), value)) {
+                        changedReads.add(key);
+                    }
+                });
+                before.keySet().stream().filter(k -> !values.containsKey(k)).forEach(changedReads::add);
+            }
             results.readValues = values;
+            results.readValuesSite = site;
             // A page's view shows what its page keys stand for: unchanged keys, same view.
-            results.views.reuse(id -> !changedReads.contains(TemplateReads.page(id))
-                    && !changedReads.contains(TemplateReads.pageBody(id)));
+            Predicate<String> sameView = id -> !changedReads.contains(TemplateReads.page(id))
+                    && !changedReads.contains(TemplateReads.pageBody(id));
+            if (patched) {
+                results.views.reuse(sameView, assembled.patchedFrom().get(), assembled.patched());
+            } else {
+                results.views.reuse(sameView);
+            }
         }
         Map<String, StageResults.Rendered> kept = new HashMap<>();
         for (Page page : site.pages()) {
@@ -592,12 +620,13 @@ final class Pipeline {
             ImageSizes sizes) throws IOException {
         boolean build = mode == BuildMode.BUILD;
         ImageCache cache = new ImageCache(build ? Optional.of(new OutputFolder(options.outputDir()).stateDir()
-                .resolve("images")) : Optional.empty());
+                .resolve("images")) : Optional.empty(), build && results.kept ? Optional.of(results.images) : Optional.empty());
         SiteImages images = new SiteImages(cache, findings);
         var entries = plan.entries();
         Map<String, List<Integer>> copies = inPool(pool, () -> {
             if (build) {
-                images.planCards(site, plan);
+                images.planCards(site, results.kept ? results.images.cards(site, results.patchedFrom)
+                        : ShareCardPlan.of(site), plan);
             }
             return images.planVariants(plan, new ResponsiveImages(site.config().images()),
                     path -> sizes.of(path, entries.get(path)::bytes).map(ImageDimensions.Size::width).orElse(0), build);

@@ -75,12 +75,35 @@ final class StageResults {
     org.medsite.medical.Glossaries glossaries;
     /** What each key of {@link org.medsite.render.TemplateReads} stood for in the last site. */
     Map<String, Object> readValues = Map.of();
+    /** The site whose keys {@link #readValues} holds, or null. */
+    org.medsite.model.Site readValuesSite;
+    /** The last assembled site, patched for an edit that moves no page. */
+    final org.medsite.model.KeptSite site = new org.medsite.model.KeptSite();
     Map<String, Rendered> rendered = new HashMap<>();
     Map<String, Finished> finished = new HashMap<>();
     /** Template views of pages, kept for the pages whose views show the same thing. */
     final KeptViews views = new KeptViews();
     /** Each page's search index entry, serialized again only when what it shows changed. */
     final org.medsite.output.SearchIndexWriter.Entries searchEntries = new org.medsite.output.SearchIndexWriter.Entries();
+    /** The URLs, planned again only when a page's URL may have changed. */
+    final org.medsite.model.KeptUrls urls = new org.medsite.model.KeptUrls();
+    /** The site this build's site was patched from (see {@link org.medsite.model.KeptSite}), or null. */
+    org.medsite.model.Site patchedFrom;
+
+    /**
+     * Tells the kept results that this build's site is {@code assembled}: where it was patched from the
+     * last one, what depends on every page's place in the site (views, search index order, share cards)
+     * is patched too.
+     */
+    void patched(org.medsite.model.KeptSite.Assembled assembled) {
+        patchedFrom = assembled.patchedFrom().orElse(null);
+        if (patchedFrom != null) {
+            searchEntries.patched(patchedFrom, assembled.patched());
+        }
+    }
+
+    /** Share cards and photo copies, kept in memory rather than read back from the image cache on each save. */
+    final org.medsite.image.KeptImages images = new org.medsite.image.KeptImages();
     /** The related pages, recomputed only when a page's terms, date, title or URL changed. */
     final RelatedPages related = new RelatedPages();
     /** The per-page findings of the site checks, by page id (see {@link Checked}). */
@@ -130,6 +153,7 @@ final class StageResults {
         parsed = new HashMap<>();
         markdown = new HashMap<>();
         readValues = Map.of();
+        readValuesSite = null;
         rendered = new HashMap<>();
         finished = new HashMap<>();
         checked = new HashMap<>();

@@ -35,7 +35,11 @@ public final class SiteImages {
 
     /** Draws the card of every page {@link ShareCardPlan} names, unless a site file has its path. */
     public void planCards(Site site, OutputPlan plan) throws IOException {
-        Map<String, ShareCardPlan.Planned> cards = ShareCardPlan.of(site);
+        planCards(site, ShareCardPlan.of(site), plan);
+    }
+
+    /** As {@link #planCards(Site, OutputPlan)}, with the site's {@link ShareCardPlan} worked out already. */
+    public void planCards(Site site, Map<String, ShareCardPlan.Planned> cards, OutputPlan plan) throws IOException {
         if (cards.isEmpty()) {
             return;
         }

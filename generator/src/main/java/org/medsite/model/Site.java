@@ -33,6 +33,54 @@ public record Site(SiteConfig config, List<Page> pages, Map<String, Section> sec
         data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 
+    /**
+     * This site with some pages' records replaced by others of the same id that stand in the same place
+     * (see {@link KeptSite}): in the page list, their sections and their taxonomy terms. Touches only the
+     * sections and terms of the replaced pages.
+     */
+    Site withPages(Map<String, Page> replacements) {
+        List<Page> newPages = new ArrayList<>(pages.size());
+        for (Page p : pages) {
+            newPages.add(replacements.getOrDefault(p.id(), p));
+        }
+        Map<String, Section> newSections = new LinkedHashMap<>(sections);
+        Map<String, Taxonomy> newTaxonomies = new LinkedHashMap<>(taxonomies);
+        for (Page page : replacements.values()) {
+            if (page.kind() == PageKind.SECTION) {
+                newSections.computeIfPresent(sectionKey(page.lang(), page.folder()), (k, s) -> s.listPage().id()
+                        .equals(page.id()) ? new Section(s.folder(), s.lang(), page, s.pages(), s.subsections()) : s);
+            }
+            if (page.kind() != PageKind.PAGE) {
+                continue;
+            }
+            newSections.computeIfPresent(sectionKey(page.lang(), page.folder()),
+                    (k, s) -> new Section(s.folder(), s.lang(), s.listPage(), replaced(s.pages(), page), s.subsections()));
+            for (String name : config.taxonomies()) {
+                if (page.frontMatter().terms(name).isEmpty()) {
+                    continue;
+                }
+                newTaxonomies.computeIfPresent(sectionKey(page.lang(), name), (k, t) -> new Taxonomy(t.name(), t.lang(),
+                        t.listPage(), t.terms().stream().map(term -> new Taxonomy.Term(term.name(), term.slug(), term.page(),
+                                replaced(term.pages(), page))).toList()));
+            }
+        }
+        return new Site(config, newPages, newSections, newTaxonomies, related, data, people, glossaries);
+    }
+
+    /** The list with the page of {@code page}'s id replaced by it. */
+    private static List<Page> replaced(List<Page> list, Page page) {
+        List<Page> result = null;
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id().equals(page.id())) {
+                if (result == null) {
+                    result = new ArrayList<>(list);
+                }
+                result.set(i, page);
+            }
+        }
+        return result == null ? list : result;
+    }
+
     public static String sectionKey(String lang, String folder) {
         return lang + ":" + folder;
     }

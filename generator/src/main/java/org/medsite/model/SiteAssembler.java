@@ -244,7 +244,7 @@ public final class SiteAssembler {
         return keys;
     }
 
-    private static Page page(PageSource source, String url, RenderedMarkdown body) {
+    static Page page(PageSource source, String url, RenderedMarkdown body) {
         FrontMatter fm = source.frontMatter();
         SourceKind kind = source.source().kind();
         PageKind pageKind = switch (kind) {

@@ -49,7 +49,7 @@ public final class UrlPlanner {
     }
 
     /** The site path of one source, or null after reporting why it has none. */
-    private String urlOf(PageSource page, FindingCollector findings) {
+    String urlOf(PageSource page, FindingCollector findings) {
         String file = page.source().displayName();
         String prefix = page.lang().equals(config.language()) ? "" : "/" + page.lang();
         if (page.frontMatter().url().isPresent()) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.medsite.markdown.TocEntry;
 import org.medsite.model.Page;
 import org.medsite.model.Site;
@@ -38,25 +40,60 @@ public final class SearchIndexWriter {
      * on site files. Not thread-safe; used by one build at a time.
      */
     public static final class Entries {
-        private record Kept(List<Object> from, byte[] json) {
+        /** An entry, with the page record and the values it was made from. */
+        private record Kept(Page page, List<Object> from, byte[] json) {
+        }
+
+        /** One language's index as last written: its pages in order, and the file. */
+        private record Index(List<Page> pages, List<byte[]> entries, byte[] file) {
         }
 
         private Map<String, Kept> kept = new java.util.HashMap<>();
         private Map<String, Kept> next = new java.util.HashMap<>();
+        private final Map<String, Index> indexes = new java.util.HashMap<>();
+        private Site site;
+        private Site patchedFrom;
+        private Map<String, Page> swapped = Map.of();
 
-        private byte[] of(String pageId, List<Object> from, java.util.function.Supplier<byte[]> json) {
-            Kept k = kept.get(pageId);
-            if (k == null || !k.from().equals(from)) {
-                k = new Kept(from, json.get());
+        /**
+         * The next site is {@code from} with {@code pages} swapped in, each standing in the same place (see
+         * {@code model.KeptSite}): when {@code from} is the site last written, each language's pages keep
+         * their order and only the swapped ones' entries are looked at.
+         */
+        public void patched(Site from, List<Page> pages) {
+            patchedFrom = from;
+            swapped = new java.util.HashMap<>();
+            pages.forEach(p -> swapped.put(p.id(), p));
+        }
+
+        private byte[] of(Page page, java.util.function.Supplier<List<Object>> from,
+                java.util.function.Function<List<Object>, byte[]> json) {
+            Kept k = kept.get(page.id());
+            if (k == null || k.page() != page) {
+                List<Object> values = from.get();
+                k = k != null && k.from().equals(values) ? new Kept(page, values, k.json())
+                        : new Kept(page, values, json.apply(values));
             }
-            next.put(pageId, k);
+            next.put(page.id(), k);
             return k.json();
         }
 
+        /** The pages of a language in index order: the last ones with the swapped pages in, when patched. */
+        private Optional<List<Page>> keptOrder(Site now, String lang) {
+            Index last = indexes.get(lang);
+            if (site == null || patchedFrom != site || last == null) {
+                return Optional.empty();
+            }
+            return Optional.of(last.pages().stream().map(p -> swapped.getOrDefault(p.id(), p)).toList());
+        }
+
         /** Forgets the entries of pages that are gone. */
-        private void done() {
+        private void done(Site now) {
             kept = next;
             next = new java.util.HashMap<>();
+            site = now;
+            patchedFrom = null;
+            swapped = Map.of();
         }
     }
 
@@ -68,50 +105,84 @@ public final class SearchIndexWriter {
     public Map<String, byte[]> write() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         ObjectMapper json = new ObjectMapper();
+        Set<String> languages = new java.util.HashSet<>();
         for (String lang : site.config().languages()) {
-            List<Page> pages = site.regularPages(lang);
-            if (pages.isEmpty()) {
-                continue;
-            }
-            // The array written as Jackson writes it (compact, comma-separated), one kept entry at a time.
-            java.io.ByteArrayOutputStream array = new java.io.ByteArrayOutputStream();
-            array.write('[');
-            boolean first = true;
-            for (Page p : pages) {
-                if (!SitemapWriter.isIndexed(p)) {
+            Optional<List<Page>> keptOrder = entries.keptOrder(site, lang);
+            // A patched site's unchanged pages are the very records the entries were made from.
+            List<Page> pages;
+            if (keptOrder.isPresent()) {
+                pages = keptOrder.get();
+            } else {
+                List<Page> regular = site.regularPages(lang);
+                if (regular.isEmpty()) {
                     continue;
                 }
-                String url = site.config().basePath() + p.url().substring(1);
-                String text = p.plainText();
-                String body = text.length() <= MAX_BODY ? text : text.substring(0, Math.max(0, text.lastIndexOf(' ', MAX_BODY)));
-                List<String> headings = p.toc().stream().map(TocEntry::text).toList();
-                List<Object> from = List.of(p.title(), url, p.summary(), headings, p.tags(), p.section(), p.lang(), body);
-                byte[] entry = entries.of(p.id(), from, () -> {
-                    Map<String, Object> e = new LinkedHashMap<>();
-                    e.put("title", p.title());
-                    e.put("url", url);
-                    e.put("summary", p.summary());
-                    e.put("headings", headings);
-                    e.put("tags", p.tags());
-                    e.put("section", p.section());
-                    e.put("lang", p.lang());
-                    e.put("body", body);
-                    try {
-                        return json.writeValueAsBytes(e);
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-                        throw new IllegalStateException("maps of strings always serialize", ex);
-                    }
-                });
-                if (!first) {
-                    array.write(',');
-                }
-                array.writeBytes(entry);
-                first = false;
+                pages = regular.stream().filter(SitemapWriter::isIndexed).toList();
             }
-            array.write(']');
-            files.put(path(lang, site.config().language()).substring(1), array.toByteArray());
+            languages.add(lang);
+            List<byte[]> parts = new ArrayList<>(pages.size());
+            for (Page p : pages) {
+                parts.add(entries.of(p, () -> from(p), from -> entry(json, from)));
+            }
+            Entries.Index last = entries.indexes.get(lang);
+            byte[] file = last != null && last.entries().size() == parts.size() && sameArrays(last.entries(), parts)
+                    ? last.file() : array(parts);
+            entries.indexes.put(lang, new Entries.Index(pages, parts, file));
+            files.put(path(lang, site.config().language()).substring(1), file);
         }
-        entries.done();
+        entries.indexes.keySet().retainAll(languages);
+        entries.done(site);
         return files;
+    }
+
+    /** What a page's entry shows: title, link, summary, headings, tags, section, language and body text. */
+    private List<Object> from(Page p) {
+        String url = site.config().basePath() + p.url().substring(1);
+        String text = p.plainText();
+        String body = text.length() <= MAX_BODY ? text : text.substring(0, Math.max(0, text.lastIndexOf(' ', MAX_BODY)));
+        List<String> headings = p.toc().stream().map(TocEntry::text).toList();
+        return List.of(p.title(), url, p.summary(), headings, p.tags(), p.section(), p.lang(), body);
+    }
+
+    private static byte[] entry(ObjectMapper json, List<Object> from) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        String[] names = {"title", "url", "summary", "headings", "tags", "section", "lang", "body"};
+        for (int i = 0; i < names.length; i++) {
+            e.put(names[i], from.get(i));
+        }
+        try {
+            return json.writeValueAsBytes(e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException("maps of strings always serialize", ex);
+        }
+    }
+
+    /** The entries as a JSON array, as Jackson writes one (compact, comma-separated). */
+    private static byte[] array(List<byte[]> parts) {
+        int size = 2 + Math.max(0, parts.size() - 1);
+        for (byte[] part : parts) {
+            size += part.length;
+        }
+        byte[] file = new byte[size];
+        int at = 0;
+        file[at++] = '[';
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                file[at++] = ',';
+            }
+            System.arraycopy(parts.get(i), 0, file, at, parts.get(i).length);
+            at += parts.get(i).length;
+        }
+        file[at] = ']';
+        return file;
+    }
+
+    private static boolean sameArrays(List<byte[]> a, List<byte[]> b) {
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

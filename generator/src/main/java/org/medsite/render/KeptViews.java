@@ -2,6 +2,8 @@ package org.medsite.render;
 
 import java.time.LocalDate;
 import java.util.function.Predicate;
+import java.util.List;
+import org.medsite.model.Page;
 import org.medsite.model.Site;
 
 /**
@@ -18,24 +20,43 @@ public final class KeptViews {
 
     private ViewFactory views;
     private Predicate<String> unchanged = id -> false;
+    private Site patchedFrom;
+    private List<Page> swapped = List.of();
 
     /** The next site's views may take the last site's view of each page id for which {@code pages} holds. */
     public synchronized void reuse(Predicate<String> pages) {
+        reuse(pages, null, List.of());
+    }
+
+    /**
+     * As {@link #reuse(Predicate)}, for a site that is {@code patchedFrom} with the pages {@code swapped}
+     * swapped in (see {@code model.KeptSite}): when these views are that site's, only what shows the swapped
+     * pages is built again.
+     */
+    public synchronized void reuse(Predicate<String> pages, Site patchedFrom, List<Page> swapped) {
         this.unchanged = pages;
+        this.patchedFrom = patchedFrom;
+        this.swapped = List.copyOf(swapped);
     }
 
     /** Settings, data or people changed: no view is kept. */
     public synchronized void forget() {
         views = null;
         unchanged = id -> false;
+        patchedFrom = null;
+        swapped = List.of();
     }
 
     /** The views of {@code site}, built once per site. */
     synchronized ViewFactory of(Site site, LocalDate today) {
-        if (views == null || !views.isOf(site)) {
+        if (views == null || !views.isOf(site) || !views.today().equals(today)) {
             ViewFactory previous = views != null && views.today().equals(today) ? views : null;
-            views = new ViewFactory(site, today, previous, unchanged);
+            views = previous != null && patchedFrom != null && previous.isOf(patchedFrom)
+                    ? previous.patched(site, swapped, unchanged)
+                    : new ViewFactory(site, today, previous, unchanged);
             unchanged = id -> false;
+            patchedFrom = null;
+            swapped = List.of();
         }
         return views;
     }

@@ -152,6 +152,35 @@ public final class TemplateReads {
         return values;
     }
 
+    /**
+     * The values of every key in a site that is the site of {@code before} with {@code swapped} pages swapped
+     * in, each standing in the same place as the one it replaces (see {@code model.KeptSite}): only the
+     * swapped pages' own keys can stand for something else, and of their views only the page itself, since
+     * the titles and links a view shows of other pages are unchanged.
+     *
+     * @param before the values of the site the pages were swapped into
+     */
+    public static Map<String, Object> patched(Map<String, Object> before, List<Page> swapped) {
+        Map<String, Object> values = new HashMap<>(before);
+        for (Page page : swapped) {
+            List<?> view = (List<?>) before.get(page(page.id()));
+            if (view == null) {
+                throw new IllegalArgumentException("no value of " + page(page.id()) + " to patch");
+            }
+            List<Object> value = new ArrayList<>(view);
+            value.set(0, components(page, false));
+            values.put(page(page.id()), List.copyOf(value));
+            values.put(pageBody(page.id()), components(page, true));
+            values.put(pageMinutes(page.id()), page.readingMinutes());
+        }
+        return values;
+    }
+
+    /** The keys of a page's own values (see {@link #patched}). */
+    public static List<String> ownKeys(Page page) {
+        return List.of(page(page.id()), pageBody(page.id()), pageMinutes(page.id()));
+    }
+
     /** The keys a page's rendering depends on whatever its template reads: itself and its own entries. */
     static List<String> own(Site site, Page page) {
         List<String> keys = new ArrayList<>();

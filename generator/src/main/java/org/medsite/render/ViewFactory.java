@@ -87,6 +87,70 @@ final class ViewFactory {
         }
     }
 
+    /**
+     * The views of {@code site}, which is {@code previous}'s site with the pages {@code swapped} swapped in,
+     * each standing in the same place as the one it replaces (see {@code model.KeptSite}): everything a
+     * view shows of another page (links, titles, lists, feeds, share cards) is the same, so only the swapped
+     * pages' own views are built again, and the site views and section views that list them.
+     */
+    private ViewFactory(ViewFactory previous, Site site, java.util.Collection<Page> swapped,
+            java.util.function.Predicate<String> unchanged) {
+        this.site = site;
+        this.config = site.config();
+        this.today = previous.today;
+        this.shareCards = previous.shareCards;
+        people.putAll(previous.people);
+        byId.putAll(previous.byId);
+        byTranslationKey.putAll(previous.byTranslationKey);
+        homes.putAll(previous.homes);
+        feedsByListPage.putAll(previous.feedsByListPage);
+        pages.putAll(previous.pages);
+        Map<PageView, PageView> newViews = new java.util.IdentityHashMap<>();
+        java.util.Set<String> sectionKeys = new java.util.HashSet<>();
+        for (Page page : swapped) {
+            byId.put(page.id(), page);
+            byTranslationKey.computeIfPresent(page.kind() + ":" + page.translationKey(), (k, list) -> list.stream()
+                    .map(p -> p.id().equals(page.id()) ? page : p).toList());
+            homes.replaceAll((lang, home) -> home.map(h -> h.id().equals(page.id()) ? page : h));
+            PageView before = previous.pages.get(page.id());
+            if (before == null || !unchanged.test(page.id())) {
+                PageView view = pageView(page);
+                pages.put(page.id(), view);
+                if (before != null) {
+                    newViews.put(before, view);
+                }
+                if (page.kind() == PageKind.PAGE) {
+                    sectionKeys.add(Site.sectionKey(page.lang(), page.folder()));
+                }
+            }
+        }
+        for (Map.Entry<String, SiteView> e : previous.sites.entrySet()) {
+            SiteView s = e.getValue();
+            if (newViews.isEmpty()) {
+                sites.put(e.getKey(), s);
+                continue;
+            }
+            Map<String, SectionView> sections = new LinkedHashMap<>(s.sections());
+            for (String key : sectionKeys) {
+                Section section = site.sections().get(key);
+                if (section != null && section.lang().equals(e.getKey()) && sections.containsKey(section.folder())) {
+                    sections.put(section.folder(), sectionView(section));
+                }
+            }
+            Map<String, PageView> byPath = new HashMap<>(s.pagesByPath());
+            byPath.replaceAll((path, view) -> newViews.getOrDefault(view, view));
+            sites.put(e.getKey(), new SiteView(s.title(), s.description(), s.baseUrl(), s.basePath(), s.language(),
+                    s.mainLanguage(), s.languages(), s.home() == null ? null : newViews.getOrDefault(s.home(), s.home()),
+                    s.pages().stream().map(v -> newViews.getOrDefault(v, v)).toList(), sections, s.menus(), s.params(),
+                    s.data(), byPath, s.taxonomies(), s.feeds(), s.medical(), s.glossary()));
+        }
+    }
+
+    /** The views of {@code site}, made from these by {@link #ViewFactory(ViewFactory, Site, java.util.Collection, java.util.function.Predicate)}. */
+    ViewFactory patched(Site site, java.util.Collection<Page> swapped, java.util.function.Predicate<String> unchanged) {
+        return new ViewFactory(this, site, swapped, unchanged);
+    }
+
     java.time.LocalDate today() {
         return today;
     }

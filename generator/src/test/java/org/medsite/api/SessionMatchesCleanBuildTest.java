@@ -50,6 +50,23 @@ class SessionMatchesCleanBuildTest {
     void everyKindOfEditLeavesTheOutputOfACleanBuild() throws Exception {
         // Body of a page that lists, related pages and feeds show.
         append("content/blog/sun-safety-basics.md", "\nA new closing paragraph about shade at noon.\n");
+        // Another body edit straight after: the site patched from a patched site (see KeptSite).
+        append("content/library/asthma/index.md", "\nAsk us about an asthma action plan.\n");
+        // The first paragraph of a page without a summary: its summary, description and search entry change.
+        replace("content/privacy.md", "is a fictional demo practice. This page", "is a made-up demo practice. This page");
+        // The home page's body: what site.home and the home's list show.
+        append("content/_index.md", "\nWe hope you find what you need.\n");
+        // A draft flag flipped on and off: the page leaves the site and comes back.
+        replace("content/blog/welcome-mei-lin-chen.md", "\nsummary: ", "\ndraft: true\nsummary: ");
+        replace("content/blog/welcome-mei-lin-chen.md", "\ndraft: true\nsummary: ", "\nsummary: ");
+        // Two body edits at once, then the same page's body again.
+        Path flu = site.resolve("content/blog/flu-vaccine-season-reminder.md");
+        Path sleep = site.resolve("content/library/sleep/index.md");
+        Files.writeString(flu, Files.readString(flu, StandardCharsets.UTF_8) + "\nCall us to book.\n", StandardCharsets.UTF_8);
+        Files.writeString(sleep, Files.readString(sleep, StandardCharsets.UTF_8) + "\nKeep a sleep diary.\n",
+                StandardCharsets.UTF_8);
+        rebuilt(flu, sleep);
+        append("content/blog/flu-vaccine-season-reminder.md", "\nWalk-ins welcome on Fridays.\n");
         // Title of a page with a Spanish translation: the translation links to it by title.
         replace("content/library/high-blood-pressure/index.md", "\ntitle: ", "\ntitle: Managing ");
         // A new tag: a new term page, the taxonomy list and related pages change.
