@@ -57,6 +57,7 @@ import org.medsite.medical.PeopleRegistry;
 import org.medsite.medical.ReviewPolicy;
 import org.medsite.medical.Source;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.medsite.model.KeptSite;
 import org.medsite.model.Page;
 import org.medsite.model.PageSource;
@@ -562,6 +563,10 @@ final class Pipeline {
             }
         }
         results.lastRendered = toRender.stream().map(Page::id).toList();
+        if (results.kept) {
+            listener.debug("render: " + toRender.size() + " page(s) rendered again for " + changedReads.size()
+                    + " changed read(s)" + (changedReads.size() <= 5 ? " " + new java.util.TreeSet<>(changedReads) : ""));
+        }
         Map<String, FindingCollector> pageFindings = new HashMap<>();
         toRender.forEach(p -> pageFindings.put(p.id(), new FindingCollector()));
         for (PageRendering r : renderer.render(site, toRender, p -> pageFindings.get(p.id()))) {
@@ -681,7 +686,9 @@ final class Pipeline {
                 String origin = page.sourceFile().isEmpty() ? e.getKey() : page.sourceFile();
                 boolean check = !failedSources.contains(origin);
                 StageResults.Finished cached = results.finished.get(e.getKey());
-                if (cached != null && cached.html() == e.getValue() && cached.checked() == check
+                // A page rendered again often gives the same HTML (a list whose entries' text changed).
+                if (cached != null && (cached.html() == e.getValue() || cached.html().equals(e.getValue()))
+                        && cached.checked() == check
                         && cached.stylesheetSources().equals(stylesheetSources)
                         && !linksToAny(cached.text(), linkedChanges)) {
                     map.put(e.getKey(), cached);
@@ -711,6 +718,7 @@ final class Pipeline {
             });
             return map;
         });
+        Map<String, StageResults.Finished> finishedBefore = results.finished;
         results.finished = finished;
         new TreeMap<>(finished).forEach((path, done) -> {
             done.findings().forEach(findings::add);
@@ -718,8 +726,11 @@ final class Pipeline {
                     ? "generated page " + byOutput.get(path).url() : byOutput.get(path).sourceFile());
         });
         if (config.security().headersFile()) {
-            planHeadersFile(plan, headerRules(plan, finished, stylesheetSources, policy, config.security().policy()),
-                    findings);
+            Supplier<List<SecurityHeaders.Rule>> rules = () -> headerRules(plan, finished, stylesheetSources, policy,
+                    config.security().policy());
+            // A session's edit rarely changes what pages load or which files there are: the last rules stand.
+            planHeadersFile(plan, results.kept ? results.policySources.rules(finishedBefore, finished, stylesheetSources,
+                    plan.paths(), rules) : rules.get(), findings);
         }
     }
 
@@ -950,8 +961,9 @@ final class Pipeline {
         Map<String, byte[]> files = new TreeMap<>();
         boolean absolute = site.config().hasAbsoluteBaseUrl();
         if (absolute) {
-            files.putAll(new FeedWriter(site).write());
-            files.putAll(new SitemapWriter(site).write());
+            files.putAll(results.kept ? results.feeds.write(site, results.patchedFrom, results.swapped)
+                    : new FeedWriter(site).write());
+            files.putAll(results.kept ? results.sitemaps.write(site, results.patchedFrom) : new SitemapWriter(site).write());
         } else {
             listener.info("no feeds or sitemap.xml: they need full addresses; set 'baseURL: https://your-domain/' "
                     + "in site.yaml");

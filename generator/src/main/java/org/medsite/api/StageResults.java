@@ -85,6 +85,14 @@ final class StageResults {
     final KeptViews views = new KeptViews();
     /** Each page's search index entry, serialized again only when what it shows changed. */
     final org.medsite.output.SearchIndexWriter.Entries searchEntries = new org.medsite.output.SearchIndexWriter.Entries();
+    /** The feeds, written again only when a page they list changed. */
+    final org.medsite.output.FeedWriter.Kept feeds = new org.medsite.output.FeedWriter.Kept();
+    /** The sitemaps, written again only when a page's place in the site changed. */
+    final org.medsite.output.SitemapWriter.Kept sitemaps = new org.medsite.output.SitemapWriter.Kept();
+    /** The pages swapped into {@link #patchedFrom} to make this build's site. */
+    List<org.medsite.model.Page> swapped = List.of();
+    /** The rules of _headers, worked out again only when a page's sources or the output paths changed. */
+    final KeptPolicySources policySources = new KeptPolicySources();
     /** The URLs, planned again only when a page's URL may have changed. */
     final org.medsite.model.KeptUrls urls = new org.medsite.model.KeptUrls();
     /** The site this build's site was patched from (see {@link org.medsite.model.KeptSite}), or null. */
@@ -97,6 +105,7 @@ final class StageResults {
      */
     void patched(org.medsite.model.KeptSite.Assembled assembled) {
         patchedFrom = assembled.patchedFrom().orElse(null);
+        swapped = assembled.patched();
         if (patchedFrom != null) {
             searchEntries.patched(patchedFrom, assembled.patched());
         }

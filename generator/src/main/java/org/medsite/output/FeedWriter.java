@@ -40,14 +40,64 @@ public final class FeedWriter {
     public Map<String, byte[]> write() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (FeedPlan.Feed feed : FeedPlan.of(site)) {
-            String text = switch (feed.format()) {
-                case ATOM -> atom(feed);
-                case RSS -> rss(feed);
-                case JSON -> json(feed);
-            };
-            files.put(feed.url().substring(1), text.getBytes(StandardCharsets.UTF_8));
+            files.put(feed.url().substring(1), file(feed));
         }
         return files;
+    }
+
+    private byte[] file(FeedPlan.Feed feed) {
+        String text = switch (feed.format()) {
+            case ATOM -> atom(feed);
+            case RSS -> rss(feed);
+            case JSON -> json(feed);
+        };
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The feeds of a dev server's session, kept from one build to the next: for a site patched from the
+     * last one (see {@code model.KeptSite}), each feed lists the same pages, so only the feeds that list a
+     * swapped page (whose text they carry) are written again. Used by one build at a time.
+     */
+    public static final class Kept {
+        private Site site;
+        private List<FeedPlan.Feed> feeds;
+        private Map<String, byte[]> files;
+
+        /**
+         * @param patchedFrom the site {@code now} was patched from, or null
+         * @param swapped the pages swapped into it
+         */
+        public Map<String, byte[]> write(Site now, Site patchedFrom, List<Page> swapped) {
+            FeedWriter writer = new FeedWriter(now);
+            if (files == null || site != now && site != patchedFrom) {
+                feeds = FeedPlan.of(now);
+                files = new LinkedHashMap<>();
+                for (FeedPlan.Feed feed : feeds) {
+                    files.put(feed.url().substring(1), writer.file(feed));
+                }
+            } else if (site != now) {
+                Map<String, Page> byId = new java.util.HashMap<>();
+                swapped.forEach(p -> byId.put(p.id(), p));
+                List<FeedPlan.Feed> next = new java.util.ArrayList<>();
+                Map<String, byte[]> written = new LinkedHashMap<>();
+                for (FeedPlan.Feed feed : feeds) {
+                    boolean lists = byId.containsKey(feed.listPage().id())
+                            || feed.entries().stream().anyMatch(p -> byId.containsKey(p.id()));
+                    FeedPlan.Feed listing = !lists ? feed : new FeedPlan.Feed(feed.lang(),
+                            byId.getOrDefault(feed.listPage().id(), feed.listPage()),
+                            feed.entries().stream().map(p -> byId.getOrDefault(p.id(), p)).toList(), feed.format(),
+                            feed.url());
+                    next.add(listing);
+                    String path = feed.url().substring(1);
+                    written.put(path, lists ? writer.file(listing) : files.get(path));
+                }
+                feeds = next;
+                files = written;
+            }
+            site = now;
+            return files;
+        }
     }
 
     private String title(FeedPlan.Feed feed) {

@@ -33,6 +33,25 @@ public final class SitemapWriter {
         return "/sitemap.xml";
     }
 
+    /**
+     * The sitemaps of a dev server's session, kept from one build to the next: a sitemap shows only what
+     * decides a page's place in the site (URL, dates, translations, indexing), which a site patched from the
+     * last one (see {@code model.KeptSite}) leaves as it was. Used by one build at a time.
+     */
+    public static final class Kept {
+        private Site site;
+        private Map<String, byte[]> files;
+
+        /** @param patchedFrom the site {@code now} was patched from, or null */
+        public Map<String, byte[]> write(Site now, Site patchedFrom) {
+            if (files == null || site != now && site != patchedFrom) {
+                files = new SitemapWriter(now).write();
+            }
+            site = now;
+            return files;
+        }
+    }
+
     public Map<String, byte[]> write() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<String> languages = site.config().languages().stream().filter(l -> site.home(l).isPresent()).toList();

@@ -1,0 +1,57 @@
+package org.medsite.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.medsite.output.SecurityHeaders;
+import org.medsite.postprocess.PageSources;
+
+/**
+ * The rules of a dev server's session's {@code _headers} (the policy shared by the pages, and each
+ * framing page's own), kept from one build to the next. Working them out merges what every page loads
+ * and looks at every output path; a one-page edit rarely changes what that page loads or which files
+ * there are, so while each page's sources, the stylesheets' and the output paths are what they were,
+ * the last rules stand.
+ *
+ * <p>Owned by one session and used by one build at a time.
+ */
+final class KeptPolicySources {
+
+    private List<SecurityHeaders.Rule> rules;
+    private PageSources stylesheets;
+    private Set<String> paths;
+
+    /**
+     * The rules for this build.
+     *
+     * @param before the finished pages of the build that last asked
+     * @param now this build's finished pages
+     * @param paths this build's output paths so far
+     * @param compute the rules worked out from {@code now}
+     */
+    List<SecurityHeaders.Rule> rules(Map<String, StageResults.Finished> before, Map<String, StageResults.Finished> now,
+            PageSources stylesheets, Set<String> paths, Supplier<List<SecurityHeaders.Rule>> compute) {
+        if (rules == null || !stylesheets.equals(this.stylesheets) || !paths.equals(this.paths)
+                || !sameSources(before, now)) {
+            rules = compute.get();
+            this.stylesheets = stylesheets;
+            this.paths = Set.copyOf(paths);
+        }
+        return rules;
+    }
+
+    private static boolean sameSources(Map<String, StageResults.Finished> before,
+            Map<String, StageResults.Finished> now) {
+        if (before.size() != now.size()) {
+            return false;
+        }
+        for (Map.Entry<String, StageResults.Finished> e : now.entrySet()) {
+            StageResults.Finished was = before.get(e.getKey());
+            if (was == null || was != e.getValue() && !was.sources().equals(e.getValue().sources())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
