@@ -8,6 +8,7 @@ end of the write to the `reload` event on the live-reload stream (/__medsite/eve
 browser waits for. Prints each time, the median and the server's own rebuild lines.
 
 Usage: save-to-reload.py [--pages 4000] [--runs 15] [--jar generator/target/medsite.jar] [--keep DIR]
+                         [--out DIR] [--debug]
 Not a unit test: timings depend on the machine and what else it runs.
 """
 import argparse
@@ -54,6 +55,8 @@ def main():
     p.add_argument("--runs", type=int, default=15)
     p.add_argument("--jar", default=os.path.join(HERE, "..", "..", "target", "medsite.jar"))
     p.add_argument("--keep", help="build the site here and keep it")
+    p.add_argument("--out", help="the server's output folder (default: a temporary one); a kept one keeps the "
+                   "image cache, so that a second run does not draw every page's share card again")
     p.add_argument("--debug", action="store_true",
                    help="run the server with --debug: its stage timings of every rebuild go to serve.log (with --keep)")
     a = p.parse_args()
@@ -62,7 +65,8 @@ def main():
     if not os.path.exists(os.path.join(site, "site.yaml")):
         make_site(site, a.pages)
     log = open(os.path.join(site, "serve.log") if a.keep else os.devnull, "w")
-    command = ["java", "-jar", a.jar, "serve", site, "--port", "0"] + (["--debug"] if a.debug else [])
+    command = (["java", "-jar", a.jar, "serve", site, "--port", "0"] + (["--debug"] if a.debug else [])
+               + (["--output", a.out] if a.out else []))
     server = subprocess.Popen(command,
                               stdout=subprocess.PIPE, stderr=log, text=True)
     lines = []

@@ -94,9 +94,9 @@ final class ChangedFilesWriter {
         return versions;
     }
 
-    /** What the folder holds after {@link #write}. */
+    /** What the folder holds after {@link #write}; this writer is done with it, so it is not copied. */
     Map<String, Object> state() {
-        return Map.copyOf(after);
+        return java.util.Collections.unmodifiableMap(after);
     }
 
     /** The output paths written or deleted by {@link #write}. */
