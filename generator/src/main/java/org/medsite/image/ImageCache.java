@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +52,7 @@ public final class ImageCache {
      * @param key a hash from {@link #key}
      */
     public Optional<byte[]> get(String kind, String key, String extension, Maker maker) throws IOException {
-        String name = key + "." + extension;
+        String name = fileName(key, extension);
         used.add(name);
         Optional<byte[]> inMemory = kept.flatMap(k -> k.get(name));
         if (inMemory.isPresent()) {
@@ -78,6 +79,30 @@ public final class ImageCache {
             kept.ifPresent(k -> k.put(name, bytes.get()));
         }
         return bytes;
+    }
+
+    /** The file of an image in the cache folder. */
+    public static String fileName(String key, String extension) {
+        return key + "." + extension;
+    }
+
+    /**
+     * The share cards a session's last build drew for the same cards in the same style, by output path,
+     * counted as reused and their files as used (so {@link #prune} keeps them); empty outside a session or
+     * when anything differs.
+     */
+    public Optional<java.util.SortedMap<String, byte[]>> keptCards(List<?> cards, String styleKey) {
+        Optional<KeptImages.Cards> last = kept.flatMap(k -> k.drawnCards(cards, styleKey));
+        last.ifPresent(c -> {
+            used.addAll(c.names());
+            reused.computeIfAbsent("card", k -> new AtomicInteger()).addAndGet(c.names().size());
+        });
+        return last.map(KeptImages.Cards::drawn);
+    }
+
+    /** Keeps, in a session, the cards drawn for {@code cards} in a style and the cache files they came from. */
+    public void keepCards(List<?> cards, String styleKey, java.util.SortedMap<String, byte[]> drawn, Set<String> names) {
+        kept.ifPresent(k -> k.keepCards(new KeptImages.Cards(List.copyOf(cards), styleKey, drawn, Set.copyOf(names))));
     }
 
     /** How many images of a kind this build made. */

@@ -1,6 +1,8 @@
 package org.medsite.image;
 
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +22,7 @@ public final class KeptImages {
     private final Map<String, byte[]> images = new ConcurrentHashMap<>();
     private Set<String> lastUsed = Set.of();
     private Site cardsSite;
+    private Cards lastCards;
     private Map<String, ShareCardPlan.Planned> cards;
 
     /**
@@ -35,6 +38,19 @@ public final class KeptImages {
         }
         cardsSite = site;
         return cards;
+    }
+
+    /** The share cards drawn for a list of cards to draw in a style, and the cache files they came from. */
+    record Cards(List<?> toDraw, String styleKey, SortedMap<String, byte[]> drawn, Set<String> names) {
+    }
+
+    /** The cards of the last build when it drew the same cards in the same style. */
+    synchronized Optional<Cards> drawnCards(List<?> toDraw, String styleKey) {
+        return Optional.ofNullable(lastCards).filter(c -> c.styleKey().equals(styleKey) && c.toDraw().equals(toDraw));
+    }
+
+    synchronized void keepCards(Cards cards) {
+        lastCards = cards;
     }
 
     Optional<byte[]> get(String name) {

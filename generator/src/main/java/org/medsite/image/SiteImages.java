@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,18 +80,26 @@ public final class SiteImages {
                                         + "an 'image'; the card shows the practice's name instead"));
             }
         }
-        Map<String, byte[]> drawn = new ConcurrentHashMap<>();
-        toDraw.parallelStream().forEach(c -> {
-            ShareCard card = c.card();
-            String key = ImageCache.key(styleKey, card.title(), card.label(), card.siteName());
-            try {
-                cache.get("card", key, "png", () -> Optional.of(drawer.render(card)))
-                        .ifPresent(bytes -> drawn.put(c.path(), bytes));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        new TreeMap<>(drawn).forEach((path, bytes) -> plan.addGenerated(path, bytes, "share card of /" + path));
+        // A dev server's session keeps the cards of the same cards to draw in the same style (KeptImages).
+        SortedMap<String, byte[]> inOrder = cache.keptCards(toDraw, styleKey).orElse(null);
+        if (inOrder == null) {
+            Map<String, byte[]> drawn = new ConcurrentHashMap<>();
+            Set<String> names = ConcurrentHashMap.newKeySet();
+            toDraw.parallelStream().forEach(c -> {
+                ShareCard card = c.card();
+                String key = ImageCache.key(styleKey, card.title(), card.label(), card.siteName());
+                names.add(ImageCache.fileName(key, "png"));
+                try {
+                    cache.get("card", key, "png", () -> Optional.of(drawer.render(card)))
+                            .ifPresent(bytes -> drawn.put(c.path(), bytes));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            inOrder = new TreeMap<>(drawn);
+            cache.keepCards(toDraw, styleKey, inOrder, names);
+        }
+        inOrder.forEach((path, bytes) -> plan.addGenerated(path, bytes, "share card of /" + path));
     }
 
     /**

@@ -50,14 +50,14 @@ public final class KeptSite {
     }
 
     /** What a site was assembled from; sources and bodies compared by identity (a session reuses both). */
-    private record Inputs(SiteConfig config, List<String> ids, Map<String, PageSource> sources,
+    private record Inputs(SiteConfig config, List<String> ids, List<PageSource> sources,
             Map<String, String> urls, Map<String, RenderedMarkdown> bodies, Map<String, Object> data,
             PeopleRegistry people, Glossaries glossaries) {
     }
 
     private Site site;
     private Inputs inputs;
-    private Map<String, Page> byId = Map.of();
+    private Map<String, Page> byId = new HashMap<>();
     private Assembled last;
 
     /** The site of these inputs, patched from the last one where only pages' bodies changed. */
@@ -65,12 +65,10 @@ public final class KeptSite {
             Map<String, RenderedMarkdown> rendered, Map<String, Object> data, PeopleRegistry people,
             Glossaries glossaries, RelatedPages related) {
         List<String> ids = new ArrayList<>(sources.size());
-        Map<String, PageSource> byIdSources = new HashMap<>();
         for (PageSource source : sources) {
             ids.add(source.id());
-            byIdSources.put(source.id(), source);
         }
-        Inputs now = new Inputs(config, ids, byIdSources, urls, rendered, data, people, glossaries);
+        Inputs now = new Inputs(config, ids, List.copyOf(sources), urls, rendered, data, people, glossaries);
         Optional<Map<String, Page>> swaps = site == null ? Optional.empty() : swaps(inputs, now);
         Assembled result;
         if (swaps.isPresent()) {
@@ -82,14 +80,12 @@ public final class KeptSite {
             result = new Assembled(site, Optional.empty(), List.of());
         }
         inputs = now;
-        Map<String, Page> pages = new HashMap<>(byId.size());
         if (swaps.isPresent()) {
-            pages.putAll(byId);
-            pages.putAll(swaps.get());
+            byId.putAll(swaps.get());
         } else {
-            site.pages().forEach(p -> pages.put(p.id(), p));
+            byId = new HashMap<>();
+            site.pages().forEach(p -> byId.put(p.id(), p));
         }
-        byId = pages;
         last = result;
         return result;
     }
@@ -111,10 +107,12 @@ public final class KeptSite {
             return Optional.empty();
         }
         Map<String, Page> swaps = new LinkedHashMap<>();
-        for (String id : now.ids()) {
-            PageSource source = now.sources().get(id);
+        // The same ids in the same order: the sources of both builds line up.
+        for (int i = 0; i < now.ids().size(); i++) {
+            String id = now.ids().get(i);
+            PageSource source = now.sources().get(i);
             RenderedMarkdown body = now.bodies().get(id);
-            if (source == before.sources().get(id) && body == before.bodies().get(id)) {
+            if (source == before.sources().get(i) && body == before.bodies().get(id)) {
                 continue;
             }
             String url = now.urls().get(id);
