@@ -14,18 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
+import org.medsite.cache.ContentDigest;
 import org.medsite.config.SiteConfigLoader;
 import org.medsite.content.ContentDiscovery;
 import org.medsite.content.DataFiles;
@@ -53,8 +50,10 @@ final class BuildCache {
     static final String FILE = "build-cache.bin";
     private static final String MAGIC = "medsite build cache";
     /** Bumped whenever the file's layout or the fingerprint's recipe changes. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final String MANIFEST = "manifest.txt";
+    /** Markdown sources, as content discovery finds them: everything else in content/ is copied as it is. */
+    private static final java.util.regex.Pattern MARKDOWN = java.util.regex.Pattern.compile("(?i).*\\.(md|markdown)");
 
     /**
      * What one successful build reported, and the conditions under which it still holds.
@@ -82,29 +81,62 @@ final class BuildCache {
         this.file = folder.stateDir().resolve(FILE);
     }
 
+    /**
+     * The fingerprints of a build's inputs.
+     *
+     * @param whole everything a build with these options reads: equal means the same build
+     * @param settings what every page's parse, Markdown and post-processing may depend on besides its own
+     *     source: the options but the clock, {@code site.yaml}, {@code data/} (the glossary and the people),
+     *     and the code and themes on the class path. Templates and theme strings are left out: they
+     *     change rendered pages, and a finished page is keyed by its rendered HTML.
+     * @param resources the files copied as they are ({@code static/}, and every file of {@code content/}
+     *     that is not Markdown): post-processing reads images' sizes
+     */
+    record Fingerprint(String whole, String settings, String resources) {
+    }
+
     /** The fingerprint of everything a build with {@code options} reads. */
     static String key(BuildOptions options) throws IOException {
-        Digest digest = new Digest();
-        digest.text(MAGIC + " " + FORMAT);
-        digest.text(String.valueOf(BuildCache.class.getPackage().getImplementationVersion()));
-        digest.text(options.siteDir() + "|" + options.outputDir() + "|" + options.includeDrafts() + "|"
+        return fingerprint(options).whole();
+    }
+
+    /** The fingerprints of everything a build with {@code options} reads, in one pass over the files. */
+    static Fingerprint fingerprint(BuildOptions options) throws IOException {
+        ContentDigest settings = new ContentDigest();
+        settings.text(MAGIC + " " + FORMAT);
+        settings.text(String.valueOf(BuildCache.class.getPackage().getImplementationVersion()));
+        settings.text(options.siteDir() + "|" + options.outputDir() + "|" + options.includeDrafts() + "|"
                 + options.includeFuture() + "|" + options.includeExpired() + "|" + options.baseUrl() + "|"
-                + options.theme() + "|" + options.now().atOffset(ZoneOffset.UTC).toLocalDate());
-        for (String input : List.of(SiteConfigLoader.FILE_NAME, ContentDiscovery.CONTENT_DIR, DataFiles.DATA_DIR,
-                ContentDiscovery.STATIC_DIR, ContentDiscovery.LAYOUTS_DIR, Translations.DIR)) {
-            digest.tree(options.siteDir(), options.siteDir().resolve(input), options.outputDir());
+                + options.theme());
+        for (String input : List.of(SiteConfigLoader.FILE_NAME, DataFiles.DATA_DIR)) {
+            settings.tree(options.siteDir(), options.siteDir().resolve(input), options.outputDir());
         }
         for (Path entry : classPath(options.classLoader())) {
             if (Files.isRegularFile(entry)) {
                 // A jar is replaced as a whole when it changes: its size and time say so without reading it.
-                digest.text(entry + "|" + Files.size(entry) + "|" + Files.getLastModifiedTime(entry).toMillis());
+                settings.text(entry + "|" + Files.size(entry) + "|" + Files.getLastModifiedTime(entry).toMillis());
             } else if (Files.isDirectory(entry)) {
                 // Class folders (a development build, a theme folder on -cp): the generator and the themes.
-                digest.tree(entry, entry.resolve("org/medsite"), options.outputDir());
-                digest.tree(entry, entry.resolve("medsite"), options.outputDir());
+                settings.tree(entry, entry.resolve("org/medsite"), options.outputDir());
+                settings.tree(entry, entry.resolve("medsite"), options.outputDir());
             }
         }
-        return digest.hex();
+        String settingsKey = settings.hex();
+        ContentDigest resources = new ContentDigest();
+        resources.tree(options.siteDir(), options.siteDir().resolve(ContentDiscovery.STATIC_DIR), options.outputDir());
+        resources.tree(options.siteDir(), options.siteDir().resolve(ContentDiscovery.CONTENT_DIR), options.outputDir(),
+                p -> !MARKDOWN.matcher(p.getFileName().toString()).matches());
+        String resourcesKey = resources.hex();
+        ContentDigest whole = new ContentDigest();
+        whole.text(settingsKey);
+        whole.text(resourcesKey);
+        whole.text(options.now().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        whole.tree(options.siteDir(), options.siteDir().resolve(ContentDiscovery.CONTENT_DIR), options.outputDir(),
+                p -> MARKDOWN.matcher(p.getFileName().toString()).matches());
+        for (String input : List.of(ContentDiscovery.LAYOUTS_DIR, Translations.DIR)) {
+            whole.tree(options.siteDir(), options.siteDir().resolve(input), options.outputDir());
+        }
+        return new Fingerprint(whole.hex(), settingsKey, resourcesKey);
     }
 
     /** The class path entries that hold the generator and the themes, sorted. */
@@ -312,48 +344,6 @@ final class BuildCache {
     }
 
     static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    /** One running SHA-256 over named parts, each length-prefixed so that no two inputs run together. */
-    private static final class Digest {
-        private final MessageDigest sha = sha256();
-
-        void text(String s) {
-            bytes(s.getBytes(StandardCharsets.UTF_8));
-        }
-
-        void bytes(byte[] b) {
-            sha.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(b.length).array());
-            sha.update(b);
-        }
-
-        /** The paths (relative to {@code base}) and bytes of the files under {@code root}, in sorted order. */
-        void tree(Path base, Path root, Path skip) throws IOException {
-            if (!Files.exists(root)) {
-                text("absent " + base.relativize(root));
-                return;
-            }
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(root)) {
-                files = walk.filter(p -> !p.startsWith(skip) && Files.isRegularFile(p)).sorted().toList();
-            }
-            for (Path p : files) {
-                text(base.relativize(p).toString().replace('\\', '/'));
-                bytes(Files.readAllBytes(p));
-            }
-        }
-
-        String hex() {
-            return HexFormat.of().formatHex(sha.digest());
-        }
+        return ContentDigest.sha256(bytes);
     }
 }

@@ -130,6 +130,8 @@ final class Pipeline {
     /** The first moment after {@code now} at which a source's publish, date or expiry takes effect. */
     private final java.util.concurrent.atomic.AtomicReference<Instant> nextDateChange =
             new java.util.concurrent.atomic.AtomicReference<>();
+    /** Where a one-off build's per-page stages find and keep their results across runs. */
+    private CachedStages cachedStages = CachedStages.NONE;
 
     Pipeline(BuildOptions options, BuildListener listener) {
         this(options, listener, StageResults.oneOff(), SiteChanges.EVERYTHING);
@@ -182,7 +184,10 @@ final class Pipeline {
         String cacheKey = null;
         if (cache != null) {
             try {
-                cacheKey = stage("fingerprint", () -> BuildCache.key(options));
+                BuildCache.Fingerprint fingerprint = stage("fingerprint", () -> BuildCache.fingerprint(options));
+                cacheKey = fingerprint.whole();
+                cachedStages = CachedStages.of(new org.medsite.cache.PageCache(new OutputFolder(options.outputDir())
+                        .stateDir(), options.classLoader(), listener::debug), fingerprint, options.outputDir());
             } catch (IOException | RuntimeException e) {
                 listener.debug("build cache: cannot fingerprint the inputs (" + e.getMessage() + ")");
             }
@@ -232,6 +237,9 @@ final class Pipeline {
                         listener.debug("build cache: cannot record this build (" + e.getMessage() + ")");
                     }
                 }
+                if (written.isPresent()) {
+                    storePageCache();
+                }
             }
         } catch (IOException e) {
             throw new MedsiteException("build failed: " + e.getMessage(), e);
@@ -243,6 +251,18 @@ final class Pipeline {
         }
         return new BuildResult(mode, pages, findings.sorted(), timings, written, options.outputDir(),
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Keeps the per-page results of a build that wrote its output, for the next one-off build. */
+    private void storePageCache() {
+        cachedStages.cache().ifPresent(pageCache -> {
+            listener.debug("page cache: reused " + pageCache.summary());
+            try {
+                pageCache.store();
+            } catch (IOException e) {
+                listener.debug("page cache: cannot record this build's pages (" + e.getMessage() + ")");
+            }
+        });
     }
 
     /** The result of the recorded build, told again; no stage runs and nothing is written. */
@@ -404,7 +424,7 @@ final class Pipeline {
             parsed.parallelStream().filter(p -> urls.containsKey(p.id())).forEach(p -> {
                 StageResults.Markdown cached = results.markdown.get(p.id());
                 map.put(p.id(), cached != null && stillValid(cached, p, targets) ? cached
-                        : renderMarkdown(markdown, p, config, targets, glossaries));
+                        : cachedStages.markdown(p, targets, () -> renderMarkdown(markdown, p, config, targets, glossaries)));
             });
             return map;
         }));
@@ -660,11 +680,11 @@ final class Pipeline {
         StructuredData structuredData = new StructuredData(site);
         Map<String, Page> byUrl = new HashMap<>();
         site.pages().forEach(p -> byUrl.put(p.url(), p));
+        java.util.function.Function<String, Optional<String>> jsonLd = url -> config.hasAbsoluteBaseUrl()
+                && byUrl.containsKey(url) ? structuredData.of(byUrl.get(url)) : Optional.empty();
         HtmlPostProcessor post = HtmlPostProcessor.standard(new ImageDimensions(config.basePath(),
                 path -> entries.containsKey(path) ? sizes.of(path, entries.get(path)::bytes) : Optional.empty(),
-                path -> copies.getOrDefault(path, List.of()), config.images().sizes()),
-                new JsonLdInjector(url -> config.hasAbsoluteBaseUrl() && byUrl.containsKey(url)
-                        ? structuredData.of(byUrl.get(url)) : Optional.empty()));
+                path -> copies.getOrDefault(path, List.of()), config.images().sizes()), new JsonLdInjector(jsonLd));
         Map<String, Page> byOutput = new HashMap<>();
         site.pages().forEach(p -> byOutput.put(p.outputPath(), p));
         // Later pages of a paginated list (blog/page/2/index.html) belong to their list page.
@@ -679,6 +699,7 @@ final class Pipeline {
         PageSources stylesheetSources = stylesheetSources(plan);
         ContentSecurityPolicy policy = new ContentSecurityPolicy(config.security());
         boolean metaPolicy = config.security().policy() && config.security().metaElement();
+        String finishedSite = cachedStages.finishedSite(allPaths, stylesheetSources);
         Map<String, StageResults.Finished> finished = inPool(pool, () -> {
             Map<String, StageResults.Finished> map = new ConcurrentHashMap<>();
             html.entrySet().parallelStream().forEach(e -> {
@@ -692,6 +713,14 @@ final class Pipeline {
                         && cached.stylesheetSources().equals(stylesheetSources)
                         && !linksToAny(cached.text(), linkedChanges)) {
                     map.put(e.getKey(), cached);
+                    return;
+                }
+                String key = cachedStages.finishedKey(finishedSite, e.getKey(), page.url(), origin, check, e.getValue(),
+                        () -> jsonLd.apply(page.url()));
+                Optional<StageResults.Finished> reused = cachedStages.finished(key, e.getKey(), e.getValue(), check,
+                        stylesheetSources);
+                if (reused.isPresent()) {
+                    map.put(e.getKey(), reused.get());
                     return;
                 }
                 FindingCollector pageFindings = new FindingCollector().withLevels(config.checks());
@@ -712,9 +741,11 @@ final class Pipeline {
                     policy.insertMeta(document, used.with(stylesheetSources));
                 }
                 String text = post.serialize(document);
-                map.put(e.getKey(), new StageResults.Finished(e.getValue(), check, text,
+                StageResults.Finished done = new StageResults.Finished(e.getValue(), check, text,
                         text.getBytes(java.nio.charset.StandardCharsets.UTF_8), pageFindings.sorted(), used,
-                        stylesheetSources));
+                        stylesheetSources);
+                cachedStages.keepFinished(key, done);
+                map.put(e.getKey(), done);
             });
             return map;
         });
@@ -831,7 +862,7 @@ final class Pipeline {
     }
 
     /** Whether cached Markdown is still right: same source, and each link it resolved resolves the same way. */
-    private static boolean stillValid(StageResults.Markdown cached, PageSource source, LinkTargets targets) {
+    static boolean stillValid(StageResults.Markdown cached, PageSource source, LinkTargets targets) {
         if (!cached.source().equals(source)) {
             return false;
         }
@@ -900,7 +931,8 @@ final class Pipeline {
             findings.error("source.unreadable", source.displayName(), 0, "cannot read file: " + e.getMessage());
             return Optional.empty();
         }
-        Optional<ParsedSource> parsed = text.flatMap(t -> parser.parse(t, source.displayName(), findings));
+        Optional<ParsedSource> parsed = text.flatMap(t -> cachedStages.parsed(t, source, findings,
+                own -> parser.parse(t, source.displayName(), own)));
         if (parsed.isEmpty()) {
             return Optional.empty();
         }

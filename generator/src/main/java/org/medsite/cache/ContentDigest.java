@@ -1,0 +1,76 @@
+package org.medsite.cache;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/** One running SHA-256 over named parts, each length-prefixed so that no two inputs run together. */
+public final class ContentDigest {
+
+    private final MessageDigest sha = sha256();
+
+    public ContentDigest text(String s) {
+        return bytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public ContentDigest bytes(byte[] b) {
+        sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(b.length).array());
+        sha.update(b);
+        return this;
+    }
+
+    /** The paths (relative to {@code base}) and bytes of the files under {@code root}, in sorted order. */
+    public ContentDigest tree(Path base, Path root, Path skip) throws IOException {
+        return tree(base, root, skip, p -> true);
+    }
+
+    /** Like {@link #tree(Path, Path, Path)}, for the files that {@code include} accepts only. */
+    public ContentDigest tree(Path base, Path root, Path skip, Predicate<Path> include) throws IOException {
+        if (!Files.exists(root)) {
+            return text("absent " + base.relativize(root));
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(p -> !p.startsWith(skip) && Files.isRegularFile(p) && include.test(p)).sorted().toList();
+        }
+        for (Path p : files) {
+            text(base.relativize(p).toString().replace('\\', '/'));
+            bytes(Files.readAllBytes(p));
+        }
+        return this;
+    }
+
+    public String hex() {
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The SHA-256 of {@code bytes}, in hex. */
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    /** The digest of {@code parts}, each length-prefixed. */
+    public static String of(String... parts) {
+        ContentDigest digest = new ContentDigest();
+        for (String part : parts) {
+            digest.text(part);
+        }
+        return digest.hex();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

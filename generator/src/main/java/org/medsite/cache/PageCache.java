@@ -1,0 +1,199 @@
+package org.medsite.cache;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The per-page build cache across runs (issue #11): the costly per-page results of one-off builds, kept in
+ * the output's state folder ({@code .<out>.medsite/page-cache/}) so that the next build redoes only the
+ * pages whose inputs changed. One file per {@link Kind}, each a map from a key (the digest of everything
+ * the result depends on, see where the pipeline makes it) to the result as {@link RecordCodec} bytes.
+ *
+ * <p>A file is read on the first look-up of its kind, and values are decoded on a hit only. A file
+ * that cannot be read, or was written by another format, is ignored with a debug message: the build is
+ * then a clean one. The files are replaced as a whole ({@link #store}) after a successful build, holding
+ * the results that build used (old entries do not pile up), so a build that failed or was killed leaves
+ * the previous cache as it was.
+ *
+ * <p>Used by the parallel stages of one build at a time.
+ */
+public final class PageCache {
+
+    /** The kinds of results kept, one file each. */
+    public enum Kind {
+        /** A source's front matter and body ({@link ParsedEntry}). */
+        PARSED,
+        /** A page's rendered Markdown ({@link MarkdownEntry}). */
+        MARKDOWN,
+        /** An output page after post-processing and page checks ({@link FinishedEntry}). */
+        FINISHED
+    }
+
+    static final String DIR = "page-cache";
+    private static final String MAGIC = "medsite page cache";
+    /** Bumped whenever the file layout or the meaning of a key changes. */
+    private static final int FORMAT = 1;
+
+    private final Path dir;
+    private final RecordCodec codec;
+    private final Consumer<String> debug;
+    private final Map<Kind, Map<String, byte[]>> loaded = new EnumMap<>(Kind.class);
+    private final Map<Kind, Map<String, byte[]>> next = new EnumMap<>(Kind.class);
+    private final Map<Kind, AtomicInteger> hits = new EnumMap<>(Kind.class);
+    private final Map<Kind, AtomicInteger> misses = new EnumMap<>(Kind.class);
+
+    /**
+     * @param stateDir the output's state folder
+     * @param loader where the cached records' classes are found
+     * @param debug where to say why a cache file was ignored
+     */
+    public PageCache(Path stateDir, ClassLoader loader, Consumer<String> debug) {
+        this.dir = stateDir.resolve(DIR);
+        this.codec = new RecordCodec(loader);
+        this.debug = debug;
+        for (Kind kind : Kind.values()) {
+            next.put(kind, new ConcurrentHashMap<>());
+            hits.put(kind, new AtomicInteger());
+            misses.put(kind, new AtomicInteger());
+        }
+    }
+
+    /**
+     * What {@code use} makes of the result kept under {@code key}, if there is one of type {@code type}
+     * and {@code use} finds it still valid (not empty). Only then is it a hit, kept for the next build.
+     */
+    public <T, R> Optional<R> use(Kind kind, String key, Class<T> type, Function<T, Optional<R>> use) {
+        byte[] bytes = entries(kind).get(key);
+        if (bytes != null) {
+            try {
+                Object value = codec.decode(bytes);
+                Optional<R> used = type.isInstance(value) ? use.apply(type.cast(value)) : Optional.empty();
+                if (used.isPresent()) {
+                    next.get(kind).put(key, bytes);
+                    hits.get(kind).incrementAndGet();
+                    return used;
+                }
+            } catch (IOException | RuntimeException e) {
+                debug.accept("page cache: ignoring a damaged " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                        + " entry (" + e.getMessage() + ")");
+            }
+        }
+        misses.get(kind).incrementAndGet();
+        return Optional.empty();
+    }
+
+    /** Keeps {@code value} for the next build; a value that cannot be cached is not (it will be made again). */
+    public void put(Kind kind, String key, Record value) {
+        try {
+            next.get(kind).put(key, codec.encode(value));
+        } catch (RuntimeException e) {
+            debug.accept("page cache: not keeping a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " result ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    /** How many look-ups of {@code kind} found a result: for tests and the debug summary. */
+    public int hits(Kind kind) {
+        return hits.get(kind).get();
+    }
+
+    /** How many look-ups of {@code kind} found none. */
+    public int misses(Kind kind) {
+        return misses.get(kind).get();
+    }
+
+    /** One line of counts, such as {@code parsed 999/1000, markdown 999/1000, finished 1320/1324}. */
+    public String summary() {
+        StringBuilder s = new StringBuilder();
+        for (Kind kind : Kind.values()) {
+            s.append(s.isEmpty() ? "" : ", ").append(kind.name().toLowerCase(java.util.Locale.ROOT)).append(' ')
+                    .append(hits(kind)).append('/').append(hits(kind) + misses(kind));
+        }
+        return s.toString();
+    }
+
+    /** Replaces each cache file, whole, with the results this build looked up or made. */
+    public void store() throws IOException {
+        Files.createDirectories(dir);
+        for (Kind kind : Kind.values()) {
+            Path file = file(kind);
+            Path tmp = dir.resolve(file.getFileName() + ".tmp");
+            Files.write(tmp, write(new TreeMap<>(next.get(kind))));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private Path file(Kind kind) {
+        return dir.resolve(kind.name().toLowerCase(java.util.Locale.ROOT) + ".bin");
+    }
+
+    private synchronized Map<String, byte[]> entries(Kind kind) {
+        return loaded.computeIfAbsent(kind, k -> {
+            Path file = file(k);
+            if (!Files.isRegularFile(file)) {
+                return Map.of();
+            }
+            try {
+                return read(Files.readAllBytes(file));
+            } catch (IOException | RuntimeException e) {
+                debug.accept("page cache: ignoring " + file + ", it cannot be read (" + e.getMessage() + ")");
+                return Map.of();
+            }
+        });
+    }
+
+    static byte[] write(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(entries.size());
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue().length);
+                out.write(e.getValue());
+            }
+            out.writeUTF(MAGIC); // A file cut short fails here rather than passing as a smaller cache.
+        }
+        return bytes.toByteArray();
+    }
+
+    static Map<String, byte[]> read(byte[] data) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+        if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT) {
+            throw new IOException("not a page cache of this Medsite version");
+        }
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) {
+            throw new IOException("the file is damaged");
+        }
+        Map<String, byte[]> entries = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            String key = in.readUTF();
+            int length = in.readInt();
+            if (length < 0 || length > in.available()) {
+                throw new IOException("the file is damaged");
+            }
+            entries.put(key, in.readNBytes(length));
+        }
+        if (!in.readUTF().equals(MAGIC) || in.available() != 0) {
+            throw new IOException("the file is damaged");
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,304 @@
+package org.medsite.cache;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes the stage results the page cache keeps (records of strings, numbers, dates, optionals,
+ * collections and other records) as tagged {@link DataOutputStream} bytes, and reads them back into equal
+ * values. Records are rebuilt through their canonical constructor, so their own checks and copies run
+ * again. Only records of Medsite's own packages are rebuilt: a cache file names the classes it holds,
+ * and a file from elsewhere must not make us construct anything else. A value of a type not listed
+ * here cannot be written ({@link IllegalArgumentException}): the caller does not cache it.
+ */
+public final class RecordCodec {
+
+    private static final String OWN_PACKAGES = "org.medsite.";
+
+    private static final byte NULL = 0;
+    private static final byte STRING = 1;
+    private static final byte INT = 2;
+    private static final byte LONG = 3;
+    private static final byte DOUBLE = 4;
+    private static final byte BOOLEAN = 5;
+    private static final byte LIST = 6;
+    private static final byte MAP = 7;
+    private static final byte SORTED_MAP = 8;
+    private static final byte SET = 9;
+    private static final byte SORTED_SET = 10;
+    private static final byte EMPTY = 11;
+    private static final byte OPTIONAL = 12;
+    private static final byte LOCAL_DATE = 13;
+    private static final byte OFFSET_DATE_TIME = 14;
+    private static final byte INSTANT = 15;
+    private static final byte ENUM = 16;
+    private static final byte RECORD = 17;
+    private static final byte PATH = 18;
+    private static final byte BIG_INTEGER = 19;
+    private static final byte BIG_DECIMAL = 20;
+
+    private final ClassLoader loader;
+    private final Map<String, Constructor<?>> constructors = new ConcurrentHashMap<>();
+
+    /** @param loader where the records' classes are found */
+    public RecordCodec(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    public byte[] encode(Object value) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            write(out, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The value {@code bytes} hold; an {@link IOException} for bytes that are not a whole encoded value. */
+    public Object decode(byte[] bytes) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        Object value = read(in);
+        if (in.available() != 0) {
+            throw new IOException("trailing bytes after a cached value");
+        }
+        return value;
+    }
+
+    private void write(DataOutputStream out, Object value) throws IOException {
+        if (value == null) {
+            out.writeByte(NULL);
+        } else if (value instanceof String s) {
+            out.writeByte(STRING);
+            string(out, s);
+        } else if (value instanceof Integer i) {
+            out.writeByte(INT);
+            out.writeInt(i);
+        } else if (value instanceof Long l) {
+            out.writeByte(LONG);
+            out.writeLong(l);
+        } else if (value instanceof Double d) {
+            out.writeByte(DOUBLE);
+            out.writeDouble(d);
+        } else if (value instanceof Boolean b) {
+            out.writeByte(BOOLEAN);
+            out.writeBoolean(b);
+        } else if (value instanceof List<?> list) {
+            out.writeByte(LIST);
+            elements(out, list);
+        } else if (value instanceof SortedSet<?> set) {
+            natural(set.comparator());
+            out.writeByte(SORTED_SET);
+            elements(out, set);
+        } else if (value instanceof Set<?> set) {
+            out.writeByte(SET);
+            elements(out, set);
+        } else if (value instanceof Map<?, ?> map) {
+            if (map instanceof SortedMap<?, ?> sorted) {
+                natural(sorted.comparator());
+            }
+            out.writeByte(map instanceof SortedMap ? SORTED_MAP : MAP);
+            out.writeInt(map.size());
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                write(out, e.getKey());
+                write(out, e.getValue());
+            }
+        } else if (value instanceof Optional<?> optional) {
+            if (optional.isEmpty()) {
+                out.writeByte(EMPTY);
+            } else {
+                out.writeByte(OPTIONAL);
+                write(out, optional.get());
+            }
+        } else if (value instanceof LocalDate date) {
+            out.writeByte(LOCAL_DATE);
+            string(out, date.toString());
+        } else if (value instanceof OffsetDateTime time) {
+            out.writeByte(OFFSET_DATE_TIME);
+            string(out, time.toString());
+        } else if (value instanceof Instant instant) {
+            out.writeByte(INSTANT);
+            string(out, instant.toString());
+        } else if (value instanceof Path path) {
+            out.writeByte(PATH);
+            string(out, path.toString());
+        } else if (value instanceof BigInteger big) {
+            out.writeByte(BIG_INTEGER);
+            string(out, big.toString());
+        } else if (value instanceof BigDecimal big) {
+            out.writeByte(BIG_DECIMAL);
+            string(out, big.toString());
+        } else if (value instanceof Enum<?> e) {
+            out.writeByte(ENUM);
+            string(out, own(e.getDeclaringClass()).getName());
+            string(out, e.name());
+        } else if (value instanceof Record record) {
+            Class<?> type = own(record.getClass());
+            out.writeByte(RECORD);
+            string(out, type.getName());
+            RecordComponent[] components = type.getRecordComponents();
+            out.writeInt(components.length);
+            for (RecordComponent component : components) {
+                try {
+                    var accessor = component.getAccessor();
+                    accessor.setAccessible(true);
+                    write(out, accessor.invoke(record));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalArgumentException("cannot read " + type.getName() + "." + component.getName(), e);
+                }
+            }
+        } else {
+            throw new IllegalArgumentException("cannot cache a value of type " + value.getClass().getName());
+        }
+    }
+
+    private Object read(DataInputStream in) throws IOException {
+        byte tag = in.readByte();
+        return switch (tag) {
+            case NULL -> null;
+            case STRING -> string(in);
+            case INT -> in.readInt();
+            case LONG -> in.readLong();
+            case DOUBLE -> in.readDouble();
+            case BOOLEAN -> in.readBoolean();
+            case LIST -> Collections.unmodifiableList(elements(in, new ArrayList<>()));
+            case SET -> Collections.unmodifiableSet(elements(in, new LinkedHashSet<>()));
+            case SORTED_SET -> Collections.unmodifiableSortedSet(elements(in, new TreeSet<>()));
+            case MAP -> Collections.unmodifiableMap(entries(in, new LinkedHashMap<>()));
+            case SORTED_MAP -> Collections.unmodifiableSortedMap(entries(in, new TreeMap<>()));
+            case EMPTY -> Optional.empty();
+            case OPTIONAL -> Optional.of(read(in));
+            case LOCAL_DATE -> LocalDate.parse(string(in));
+            case OFFSET_DATE_TIME -> OffsetDateTime.parse(string(in));
+            case INSTANT -> Instant.parse(string(in));
+            case PATH -> Path.of(string(in));
+            case BIG_INTEGER -> new BigInteger(string(in));
+            case BIG_DECIMAL -> new BigDecimal(string(in));
+            case ENUM -> enumValue(string(in), string(in));
+            case RECORD -> record(in);
+            default -> throw new IOException("unknown tag " + tag + " in a cached value");
+        };
+    }
+
+    private Object record(DataInputStream in) throws IOException {
+        String name = string(in);
+        Constructor<?> constructor = constructors.computeIfAbsent(name, this::canonicalConstructor);
+        int n = in.readInt();
+        if (n != constructor.getParameterCount()) {
+            throw new IOException(name + " has " + constructor.getParameterCount() + " components, the cache " + n);
+        }
+        Object[] args = new Object[n];
+        for (int i = 0; i < n; i++) {
+            args[i] = read(in);
+        }
+        try {
+            return constructor.newInstance(args);
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+            throw new IOException("cannot rebuild a " + name + " from the cache: " + e, e);
+        }
+    }
+
+    private Constructor<?> canonicalConstructor(String name) {
+        try {
+            Class<?> type = own(Class.forName(name, false, loader));
+            if (!type.isRecord()) {
+                throw new IllegalArgumentException(name + " is not a record");
+            }
+            Class<?>[] types = java.util.Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+                    .toArray(Class<?>[]::new);
+            Constructor<?> constructor = type.getDeclaredConstructor(types);
+            constructor.setAccessible(true);
+            return constructor;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("no record " + name + " in this Medsite", e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object enumValue(String type, String name) throws IOException {
+        try {
+            return Enum.valueOf((Class) own(Class.forName(type, false, loader)), name);
+        } catch (ClassNotFoundException | IllegalArgumentException e) {
+            throw new IOException("no " + type + "." + name + " in this Medsite", e);
+        }
+    }
+
+    private static Class<?> own(Class<?> type) {
+        if (!type.getName().startsWith(OWN_PACKAGES)) {
+            throw new IllegalArgumentException("cannot cache a " + type.getName() + ": not one of Medsite's own types");
+        }
+        return type;
+    }
+
+    private static void natural(java.util.Comparator<?> comparator) {
+        if (comparator != null) {
+            throw new IllegalArgumentException("cannot cache a sorted collection with its own comparator");
+        }
+    }
+
+    private void elements(DataOutputStream out, Collection<?> values) throws IOException {
+        out.writeInt(values.size());
+        for (Object v : values) {
+            write(out, v);
+        }
+    }
+
+    private <C extends Collection<Object>> C elements(DataInputStream in, C into) throws IOException {
+        for (int i = count(in); i > 0; i--) {
+            into.add(read(in));
+        }
+        return into;
+    }
+
+    private <M extends Map<Object, Object>> M entries(DataInputStream in, M into) throws IOException {
+        for (int i = count(in); i > 0; i--) {
+            into.put(read(in), read(in));
+        }
+        return into;
+    }
+
+    private static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) {
+            throw new IOException("a cached value is damaged");
+        }
+        return n;
+    }
+
+    private static void string(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        return new String(in.readNBytes(count(in)), StandardCharsets.UTF_8);
+    }
+}
