@@ -1,0 +1,309 @@
+package org.medsite.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medsite.output.OutputFolder;
+
+/**
+ * The per-page build cache across runs: after an edit, a one-off build takes from the cache what the
+ * edit left valid (counted by the "page cache: reused" debug line, never timed), and writes exactly what
+ * a clean build of the same sources writes.
+ */
+class PageCacheBuildTest {
+
+    private static final Pattern COUNTS = Pattern.compile(
+            "page cache: reused parsed (\\d+)/(\\d+), markdown (\\d+)/(\\d+), finished (\\d+)/(\\d+)");
+
+    @TempDir
+    Path tmp;
+
+    /** Look-ups of one build that found a result, and all look-ups, per kind. */
+    private record Counts(int parsed, int parsedOf, int markdown, int markdownOf, int finished, int finishedOf) {
+    }
+
+    private record Built(BuildResult result, Counts counts, List<String> debug) {
+    }
+
+    private TestSite site() {
+        return new TestSite(tmp)
+                .file("site.yaml", "title: Clinic\n")
+                .file("data/practice.yaml", "phone: 555-0100\n")
+                .file("content/a.md", "---\ntitle: A\nreviewd_by: x\n---\nSee [b](b.md).\n")
+                .file("content/b.md", "---\ntitle: B\n---\nB text.\n")
+                .file("content/c.md", "---\ntitle: C\n---\nC text with *emphasis*.\n")
+                .file("layouts/single.ftlh", "<!DOCTYPE html><html lang=\"en\"><head><title>${page.title}</title></head>"
+                        + "<body><main><h1>${page.title}</h1>${page.content?no_esc}<p class=\"phone\">"
+                        + "${site.data.practice.phone}</p></main></body></html>\n");
+    }
+
+    private static Built build(Medsite medsite) throws MedsiteException {
+        List<String> debug = new ArrayList<>();
+        BuildResult result = medsite.listener(new BuildListener() {
+            @Override
+            public void debug(String message) {
+                debug.add(message);
+            }
+        }).build();
+        Counts counts = null;
+        for (String line : debug) {
+            Matcher m = COUNTS.matcher(line);
+            if (m.matches()) {
+                int[] n = new int[6];
+                for (int i = 0; i < 6; i++) {
+                    n[i] = Integer.parseInt(m.group(i + 1));
+                }
+                counts = new Counts(n[0], n[1], n[2], n[3], n[4], n[5]);
+            }
+        }
+        return new Built(result, counts, debug);
+    }
+
+    /** The output and findings are those of a clean build (fresh output and state folders) of the same sources. */
+    private void assertSameAsCleanBuild(TestSite site, Built cached) throws Exception {
+        Path clean = tmp.resolve("clean-" + System.nanoTime());
+        BuildResult cold = Medsite.forSite(site.dir).outputDir(clean).now(TestSite.NOW).build();
+        assertThat(cached.result().findings()).isEqualTo(cold.findings());
+        assertThat(differing(TestSite.snapshot(site.out), TestSite.snapshot(clean))).isEmpty();
+    }
+
+    @Test
+    void aOnePageEditRendersOnlyThatPagesMarkdownAgain() throws Exception {
+        TestSite site = site();
+        Built first = build(site.medsite());
+        site.file("content/c.md", "---\ntitle: C\n---\nC text, edited.\n");
+        Built second = build(site.medsite());
+
+        assertThat(first.counts()).isEqualTo(new Counts(0, 3, 0, 3, 0, first.counts().finishedOf()));
+        assertThat(second.counts().parsed()).isEqualTo(2);
+        assertThat(second.counts().markdown()).isEqualTo(2);
+        assertThat(second.counts().markdownOf()).isEqualTo(3);
+        // Only c's own page (and the lists that show its text) is post-processed again.
+        assertThat(second.counts().finished()).isPositive().isLessThan(second.counts().finishedOf());
+        assertThat(Jsoup.parse(site.read("c/index.html")).select("main p").first().text()).isEqualTo("C text, edited.");
+        assertSameAsCleanBuild(site, second);
+    }
+
+    @Test
+    void aTemplateChangeGivesNewOutputAndKeepsTheMarkdown() throws Exception {
+        TestSite site = site();
+        build(site.medsite());
+        site.file("layouts/single.ftlh", "<!DOCTYPE html><html lang=\"en\"><head><title>${page.title}</title></head>"
+                + "<body><main><h1 class=\"changed\">${page.title}</h1>${page.content?no_esc}</main></body></html>\n");
+        Built second = build(site.medsite());
+
+        assertThat(second.counts().markdown()).isEqualTo(3);
+        assertThat(Jsoup.parse(site.read("a/index.html")).select("h1.changed").text()).isEqualTo("A");
+        assertSameAsCleanBuild(site, second);
+    }
+
+    @Test
+    void aDataChangeRendersWhatReadsItAgain() throws Exception {
+        TestSite site = site();
+        build(site.medsite());
+        site.file("data/practice.yaml", "phone: 555-0199\n");
+        Built second = build(site.medsite());
+
+        // Data may be read by anything (the glossary, the people registry): nothing per page is reused.
+        assertThat(second.counts()).isEqualTo(new Counts(0, 3, 0, 3, 0, second.counts().finishedOf()));
+        assertThat(Jsoup.parse(site.read("b/index.html")).select("p.phone").text()).isEqualTo("555-0199");
+        assertSameAsCleanBuild(site, second);
+    }
+
+    @Test
+    void aPageWhoseLinkTargetWentIsRenderedAgain() throws Exception {
+        TestSite site = site();
+        build(site.medsite());
+        Files.delete(site.dir.resolve("content/b.md"));
+        Built broken = build(site.medsite());
+
+        // a's source is unchanged, but the page it links to is gone: its cached Markdown is not valid.
+        assertThat(broken.counts()).isNull(); // the build failed: nothing recorded
+        assertThat(broken.result().findings()).anyMatch(f -> f.isError() && f.file().equals("content/a.md"));
+        site.file("content/b.md", "---\ntitle: B\n---\nB text again.\n");
+        Built fixed = build(site.medsite());
+        assertThat(fixed.counts().markdown()).isEqualTo(2);
+        assertSameAsCleanBuild(site, fixed);
+    }
+
+    @Test
+    void aFinishedPageEditedInTheOutputIsMadeAgain() throws Exception {
+        TestSite site = site();
+        build(site.medsite());
+        Files.writeString(site.out.resolve("b/index.html"), "edited by hand", StandardCharsets.UTF_8);
+        site.file("content/c.md", "---\ntitle: C\n---\nC text, edited.\n");
+        Built second = build(site.medsite());
+
+        assertThat(site.read("b/index.html")).contains("B text.");
+        assertSameAsCleanBuild(site, second);
+    }
+
+    @Test
+    void aCorruptedCacheFileIsIgnoredWithADebugMessage() throws Exception {
+        TestSite site = site();
+        Built first = build(site.medsite());
+        Path cacheDir = new OutputFolder(site.out).stateDir().resolve("page-cache");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(cacheDir)) {
+            files = list.sorted().toList();
+        }
+        assertThat(files).hasSize(3);
+        int round = 0;
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            for (byte[] damaged : List.of(java.util.Arrays.copyOf(bytes, bytes.length / 2),
+                    "garbage".getBytes(StandardCharsets.UTF_8), new byte[0], flipped(bytes))) {
+                Files.write(file, damaged);
+                // An edit, so the whole-build cache misses and the stages look into the page cache.
+                site.file("content/c.md", "---\ntitle: C\n---\nC text, round " + round++ + ".\n");
+                Built result = build(site.medsite());
+
+                assertThat(result.result().errors()).isEmpty();
+                assertThat(result.result().findings()).isEqualTo(first.result().findings());
+                assertSameAsCleanBuild(site, result);
+            }
+        }
+        Files.write(files.get(0), "garbage".getBytes(StandardCharsets.UTF_8));
+        site.file("content/c.md", "---\ntitle: C\n---\nC text, last round.\n");
+        assertThat(build(site.medsite()).debug()).anyMatch(m -> m.startsWith("page cache: ignoring"));
+    }
+
+    /** The bytes with one byte changed in the middle, where a value is (the file still has its frame). */
+    private static byte[] flipped(byte[] bytes) {
+        byte[] copy = bytes.clone();
+        copy[copy.length / 2] ^= 0x5a;
+        return copy;
+    }
+
+    @Test
+    void oneOffBuildsAfterEveryKindOfEditWriteWhatACleanBuildWrites() throws Exception {
+        Path example = Path.of("..", "example-site").toAbsolutePath().normalize();
+        TestSite site = new TestSite(tmp);
+        for (String part : List.of("site.yaml", "content", "data", "static")) {
+            copy(example.resolve(part), site.dir.resolve(part));
+        }
+        java.time.Instant now = java.time.Instant.parse("2026-11-25T12:00:00Z");
+        Medsite medsite = Medsite.forSite(site.dir).outputDir(site.out).now(now);
+        build(medsite);
+        List<Runnable> edits = List.of(
+                () -> append(site, "content/blog/sun-safety-basics.md", "\nA new closing paragraph about shade at noon.\n"),
+                () -> replace(site, "content/library/high-blood-pressure/index.md", "\ntitle: ", "\ntitle: Managing "),
+                () -> replace(site, "content/blog/staying-active-small-steps.md", "\ntags: [", "\ntags: [walking-groups, "),
+                () -> append(site, "content/blog/hand-washing-still-matters.md",
+                        "\n" + "Wash for twenty seconds. ".repeat(120) + "\n"),
+                () -> delete(site, "content/blog/how-we-use-social-media.md"),
+                () -> site.file("content/blog/how-we-use-social-media.md", "---\ntitle: How we use social media\n"
+                        + "date: 2026-04-01\n---\n\nWe post clinic news only.\n"),
+                () -> site.file("content/blog/new-clinic-hours.md", "---\ntitle: New clinic hours\ndate: 2026-05-01\n"
+                        + "tags: [news]\n---\n\nWe now open at 7:30 on Mondays.\n"),
+                () -> site.file("layouts/partials/head-extra.ftlh", "<meta name=\"x-page\" content=\"${page.title}\">\n"),
+                () -> replace(site, "data/practice.yaml", "+1-555-0142", "+1-555-0143"),
+                () -> replace(site, "data/people/ana-ruiz.yaml", "Family physician", "Family physician and medical director"),
+                () -> replace(site, "site.yaml", "title: Riverbend Family Health", "title: Riverbend Family Health Center"),
+                () -> append(site, "content/library/_index.md", "\nBrowse the topics below.\n"));
+        Path clean = tmp.resolve("clean");
+        List<Counts> counts = new ArrayList<>();
+        for (Runnable edit : edits) {
+            edit.run();
+            Built cached = build(medsite);
+            counts.add(cached.counts());
+            // Clean of everything per page; share cards and photo copies (ImageCache) are kept, to save time.
+            Path state = new OutputFolder(clean).stateDir();
+            Files.deleteIfExists(state.resolve(BuildCache.FILE));
+            deleteTree(state.resolve("page-cache"));
+            BuildResult cold = Medsite.forSite(site.dir).outputDir(clean).now(now).build();
+            assertThat(cached.result().findings()).isEqualTo(cold.findings());
+            // A build with errors writes nothing (the deleted post leaves broken links until it is back).
+            if (cold.errors().isEmpty()) {
+                Map<String, String> served = TestSite.snapshot(site.out);
+                assertThat(differing(served, TestSite.snapshot(clean))).isEmpty();
+                assertThat(served).hasSizeGreaterThan(50);
+            }
+        }
+        // The body edit rendered one page's Markdown; the settings edit none from the cache.
+        assertThat(counts.get(0).markdown()).isEqualTo(counts.get(0).markdownOf() - 1);
+        assertThat(counts.get(0).finished()).isPositive();
+        assertThat(counts.get(edits.size() - 2).markdown()).isZero();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static Set<String> differing(Map<String, String> served, Map<String, String> built) {
+        Set<String> differing = new TreeSet<>();
+        served.forEach((path, bytes) -> {
+            if (!bytes.equals(built.get(path))) {
+                differing.add(path);
+            }
+        });
+        built.keySet().stream().filter(path -> !served.containsKey(path)).forEach(differing::add);
+        return differing;
+    }
+
+    private static void append(TestSite site, String path, String text) {
+        site.file(path, read(site, path) + text);
+    }
+
+    private static void replace(TestSite site, String path, String from, String to) {
+        String text = read(site, path);
+        assertThat(text).as(path).contains(from);
+        site.file(path, text.replace(from, to));
+    }
+
+    private static void delete(TestSite site, String path) {
+        try {
+            Files.delete(site.dir.resolve(path));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String read(TestSite site, String path) {
+        try {
+            return Files.readString(site.dir.resolve(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (!Files.exists(from)) {
+            return;
+        }
+        List<Path> all = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(from)) {
+            walk.forEach(all::add);
+        }
+        for (Path p : all) {
+            Path target = to.resolve(from.relativize(p).toString());
+            if (Files.isDirectory(p)) {
+                Files.createDirectories(target);
+            } else {
+                Files.createDirectories(target.getParent());
+                Files.copy(p, target);
+            }
+        }
+    }
+}

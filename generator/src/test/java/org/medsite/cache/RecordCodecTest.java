@@ -1,0 +1,101 @@
+package org.medsite.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.medsite.content.ContentSource;
+import org.medsite.content.SourceKind;
+import org.medsite.diagnostics.Finding;
+import org.medsite.diagnostics.Severity;
+import org.medsite.frontmatter.FrontMatter;
+import org.medsite.frontmatter.ParsedSource;
+import org.medsite.markdown.RenderedMarkdown;
+import org.medsite.markdown.TocEntry;
+import org.medsite.medical.Readability;
+import org.medsite.postprocess.PageSources;
+
+class RecordCodecTest {
+
+    private final RecordCodec codec = new RecordCodec(getClass().getClassLoader());
+
+    private Object roundTrip(Object value) throws IOException {
+        return codec.decode(codec.encode(value));
+    }
+
+    @Test
+    void parsedFrontMatterWithEveryKindOfYamlValueComesBackEqual() throws IOException {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("count", 3);
+        params.put("big", 12345678901L);
+        params.put("huge", new BigInteger("123456789012345678901234567890"));
+        params.put("ratio", 0.5);
+        params.put("exact", new BigDecimal("1.10"));
+        params.put("on", true);
+        params.put("nothing", null);
+        params.put("list", java.util.Arrays.asList("a", null, 2));
+        params.put("nested", Map.of("k", List.of(Map.of("x", "y"))));
+        FrontMatter fm = new FrontMatter(Optional.of("Title ü"), Optional.empty(),
+                Optional.of(OffsetDateTime.parse("2026-03-01T10:15:30+02:00")), Optional.empty(), false,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of("/old/"), List.of("a", "b"),
+                List.of(), Optional.empty(), 4, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("condition"), List.of("main"), params, Map.of("author", "ana-ruiz"),
+                Map.of("tags", List.of("a", "b")));
+        ParsedEntry entry = new ParsedEntry(Optional.of(new ParsedSource(fm, "Body\n", 7, Map.of("title", 2))),
+                List.of(new Finding(Severity.WARNING, "frontmatter.unknown-key", "content/a.md", 3, "unknown key")));
+
+        assertThat(roundTrip(entry)).isEqualTo(entry);
+        assertThat(roundTrip(new ParsedEntry(Optional.empty(), List.of()))).isEqualTo(new ParsedEntry(Optional.empty(), List.of()));
+    }
+
+    @Test
+    void renderedMarkdownWithNotANumberAndFinishedPagesComeBackEqual() throws IOException {
+        Readability unmeasured = new Readability("fr", false, 10, 2, 14, 1, Double.NaN, Double.NaN, Double.NaN,
+                List.of("Une phrase."), List.of());
+        RenderedMarkdown rendered = new RenderedMarkdown("<p>x</p>", Optional.empty(), "x", 1,
+                List.of(new TocEntry(2, "id", "Heading")), Optional.of("teaser"), "x", List.of("cdc"), unmeasured);
+        MarkdownEntry markdown = new MarkdownEntry(rendered, List.of(), Map.of("b.md", Optional.of("/b/")),
+                Map.of("img.png", Optional.empty()));
+        FinishedEntry finished = new FinishedEntry("abc", List.of(), new PageSources(
+                new TreeMap<>(Map.of("img-src", new TreeSet<>(List.of("'self'")))), new TreeSet<>(List.of("onclick"))));
+        ContentSource source = new ContentSource(Path.of("/site/content/a.md"), "a.md", SourceKind.PAGE,
+                Optional.of("en"), "", "a", List.of());
+
+        assertThat(roundTrip(markdown)).isEqualTo(markdown);
+        assertThat(roundTrip(finished)).isEqualTo(finished);
+        assertThat(roundTrip(source)).isEqualTo(source);
+    }
+
+    @Test
+    void onlyMedsitesOwnRecordsAreWrittenOrRebuilt() {
+        assertThatThrownBy(() -> codec.encode(java.util.UUID.randomUUID())).isInstanceOf(IllegalArgumentException.class);
+        byte[] foreign = codec.encode(new TocEntry(2, "a", "b"));
+        String text = new String(foreign, StandardCharsets.ISO_8859_1).replace("org.medsite.markdown.TocEntry",
+                "java.util.concurrent.TimeUnit");
+        assertThatThrownBy(() -> codec.decode(text.getBytes(StandardCharsets.ISO_8859_1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not one of Medsite's own types");
+    }
+
+    @Test
+    void aCutShortFileIsRefused() throws IOException {
+        byte[] file = PageCache.write(new TreeMap<>(Map.of("k", codec.encode(new TocEntry(2, "a", "b")))));
+
+        assertThat(PageCache.read(file)).containsKey("k");
+        assertThatThrownBy(() -> PageCache.read(java.util.Arrays.copyOf(file, file.length - 3)))
+                .isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> codec.decode(java.util.Arrays.copyOf(codec.encode(new TocEntry(2, "a", "b")), 9)))
+                .isInstanceOf(IOException.class);
+    }
+}
