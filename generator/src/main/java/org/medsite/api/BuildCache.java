@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,6 +45,10 @@ import org.medsite.render.Translations;
  * (jars by path, size and modification time, folders by content). When unsure it invalidates: a page dated
  * later in the day, an earlier clock, a changed manifest or a missing output file all mean a full build.
  * A cache file that cannot be read is ignored (a debug message says why), never a failed build.
+ *
+ * <p>When the fingerprint differs, the build still reuses per page what the change left valid (the
+ * {@link org.medsite.cache.PageCache}, through {@link CachedStages}), keyed by the parts of the fingerprint
+ * in {@link Fingerprint}.
  */
 final class BuildCache {
 
@@ -91,8 +96,14 @@ final class BuildCache {
      *     change rendered pages, and a finished page is keyed by its rendered HTML.
      * @param resources the files copied as they are ({@code static/}, and every file of {@code content/}
      *     that is not Markdown): post-processing reads images' sizes
+     * @param sources the SHA-256 of each Markdown file of {@code content/}, by absolute path: the parse stage
+     *     need not read a file whose parse is cached
      */
-    record Fingerprint(String whole, String settings, String resources) {
+    record Fingerprint(String whole, String settings, String resources, Map<Path, String> sources) {
+
+        Fingerprint {
+            sources = Map.copyOf(sources);
+        }
     }
 
     /** The fingerprint of everything a build with {@code options} reads. */
@@ -131,12 +142,13 @@ final class BuildCache {
         whole.text(settingsKey);
         whole.text(resourcesKey);
         whole.text(options.now().atOffset(ZoneOffset.UTC).toLocalDate().toString());
-        whole.tree(options.siteDir(), options.siteDir().resolve(ContentDiscovery.CONTENT_DIR), options.outputDir(),
+        Map<Path, String> sources = whole.hashedTree(options.siteDir(),
+                options.siteDir().resolve(ContentDiscovery.CONTENT_DIR), options.outputDir(),
                 p -> MARKDOWN.matcher(p.getFileName().toString()).matches());
         for (String input : List.of(ContentDiscovery.LAYOUTS_DIR, Translations.DIR)) {
             whole.tree(options.siteDir(), options.siteDir().resolve(input), options.outputDir());
         }
-        return new Fingerprint(whole.hex(), settingsKey, resourcesKey);
+        return new Fingerprint(whole.hex(), settingsKey, resourcesKey, sources);
     }
 
     /** The class path entries that hold the generator and the themes, sorted. */

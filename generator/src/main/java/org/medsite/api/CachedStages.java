@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.medsite.cache.ContentDigest;
 import org.medsite.cache.FinishedEntry;
@@ -21,6 +23,7 @@ import org.medsite.markdown.LinkTargets;
 import org.medsite.medical.Source;
 import org.medsite.model.PageSource;
 import org.medsite.postprocess.PageSources;
+import org.medsite.text.SourceText;
 
 /**
  * Where the pipeline's per-page stages look up and keep their results in the {@link PageCache} of a
@@ -34,45 +37,75 @@ import org.medsite.postprocess.PageSources;
  */
 final class CachedStages {
 
-    static final CachedStages NONE = new CachedStages(Optional.empty(), "", "", Path.of(""));
+    static final CachedStages NONE = new CachedStages(Optional.empty(), "", "", Map.of(), Path.of(""));
 
     private final Optional<PageCache> cache;
     private final String settings;
     private final String resources;
+    private final Map<Path, String> sources;
     private final Path outputDir;
+    /** The parse key of each source parsed in this build, by content path. */
+    private final Map<String, String> parsedKeys = new ConcurrentHashMap<>();
 
-    private CachedStages(Optional<PageCache> cache, String settings, String resources, Path outputDir) {
+    private CachedStages(Optional<PageCache> cache, String settings, String resources, Map<Path, String> sources,
+            Path outputDir) {
         this.cache = cache;
         this.settings = settings;
         this.resources = resources;
+        this.sources = sources;
         this.outputDir = outputDir;
     }
 
     static CachedStages of(PageCache cache, BuildCache.Fingerprint fingerprint, Path outputDir) {
-        return new CachedStages(Optional.of(cache), fingerprint.settings(), fingerprint.resources(), outputDir);
+        return new CachedStages(Optional.of(cache), fingerprint.settings(), fingerprint.resources(),
+                fingerprint.sources(), outputDir);
     }
 
     Optional<PageCache> cache() {
         return cache;
     }
 
-    /** A source's text parsed into front matter and body: from the cache, else by {@code parse}. */
-    Optional<ParsedSource> parsed(String text, ContentSource source, FindingCollector findings,
-            java.util.function.Function<FindingCollector, Optional<ParsedSource>> parse) {
+    /** Parses a source's text (front matter and body), reporting its problems. */
+    interface Parse {
+        Optional<ParsedSource> parse(String text, FindingCollector findings);
+    }
+
+    /**
+     * A source read and parsed into front matter and body: from the cache when the file's hash (taken by the
+     * fingerprint) is that of a cached parse, without reading the file; else read and parsed by {@code parse}.
+     */
+    Optional<ParsedSource> parsed(ContentSource source, FindingCollector findings, Parse parse) throws IOException {
         if (cache.isEmpty()) {
-            return parse.apply(findings);
+            return SourceText.read(source.file(), source.displayName(), findings).flatMap(t -> parse.parse(t, findings));
         }
-        String key = ContentDigest.of(settings, "parsed", source.displayName(), text);
-        Optional<ParsedEntry> hit = cache.get().use(PageCache.Kind.PARSED, key, ParsedEntry.class, Optional::of);
-        ParsedEntry entry = hit.orElseGet(() -> {
-            FindingCollector own = new FindingCollector();
-            return new ParsedEntry(parse.apply(own), own.sorted());
-        });
-        if (hit.isEmpty()) {
-            cache.get().put(PageCache.Kind.PARSED, key, entry);
+        String fingerprinted = sources.get(source.file().toAbsolutePath().normalize());
+        if (fingerprinted != null) {
+            String key = parsedKey(source, fingerprinted);
+            Optional<ParsedEntry> hit = cache.get().use(PageCache.Kind.PARSED, key, ParsedEntry.class, Optional::of);
+            if (hit.isPresent()) {
+                parsedKeys.put(source.path(), key);
+                hit.get().findings().forEach(findings::add);
+                return hit.get().parsed();
+            }
         }
+        if (Files.size(source.file()) > SourceText.MAX_BYTES) {
+            // Too large to read: SourceText says so, and there is nothing to keep.
+            return SourceText.read(source.file(), source.displayName(), findings).flatMap(t -> parse.parse(t, findings));
+        }
+        // Keyed by the bytes read here, which may differ from the fingerprint's if the file changed since.
+        byte[] bytes = Files.readAllBytes(source.file());
+        String key = parsedKey(source, ContentDigest.sha256(bytes));
+        FindingCollector own = new FindingCollector();
+        ParsedEntry entry = new ParsedEntry(SourceText.decode(bytes, source.displayName(), own)
+                .flatMap(t -> parse.parse(t, own)), own.sorted());
+        cache.get().put(PageCache.Kind.PARSED, key, entry);
+        parsedKeys.put(source.path(), key);
         entry.findings().forEach(findings::add);
         return entry.parsed();
+    }
+
+    private String parsedKey(ContentSource source, String sha256) {
+        return ContentDigest.of(settings, "parsed", source.displayName(), sha256);
     }
 
     /** A page's rendered Markdown: from the cache while its link targets resolve the same way, else by {@code render}. */
@@ -80,12 +113,15 @@ final class CachedStages {
         if (cache.isEmpty()) {
             return render.get();
         }
+        // What MarkdownRenderer and the glossary marks read of the page (Pipeline.renderMarkdown) is made from
+        // the source's bytes, its place and the settings alone: the parse key stands for all of it.
+        String parsedKey = parsedKeys.get(p.source().path());
         Object optOut = p.frontMatter().medical().get("glossary");
-        // What MarkdownRenderer and the glossary marks read of the page (Pipeline.renderMarkdown).
-        String key = ContentDigest.of(settings, "markdown", p.source().toString(), p.body(), String.valueOf(p.bodyLine()),
-                String.valueOf(p.frontMatter().title().isPresent()),
-                new TreeSet<>(p.medical().sources().stream().map(Source::id).toList()).toString(), p.lang(),
-                String.valueOf(optOut), String.valueOf(p.medical().lineOf("glossary")));
+        String key = parsedKey != null ? ContentDigest.of(settings, "markdown", parsedKey, p.source().toString())
+                : ContentDigest.of(settings, "markdown", p.source().toString(), p.body(), String.valueOf(p.bodyLine()),
+                        String.valueOf(p.frontMatter().title().isPresent()),
+                        new TreeSet<>(p.medical().sources().stream().map(Source::id).toList()).toString(), p.lang(),
+                        String.valueOf(optOut), String.valueOf(p.medical().lineOf("glossary")));
         Optional<StageResults.Markdown> hit = cache.get().use(PageCache.Kind.MARKDOWN, key, MarkdownEntry.class,
                 entry -> Optional.of(new StageResults.Markdown(p, entry.rendered(), entry.findings(), entry.pageLinks(),
                         entry.resourceLinks())).filter(cached -> Pipeline.stillValid(cached, p, targets)));

@@ -91,7 +91,6 @@ import org.medsite.render.Theme;
 import org.medsite.render.ThemeAssets;
 import org.medsite.render.ThemeLoader;
 import org.medsite.render.Translations;
-import org.medsite.text.SourceText;
 import org.medsite.yaml.YamlReader;
 
 /**
@@ -924,15 +923,13 @@ final class Pipeline {
     /** Reads and parses one source; drafts, future and expired pages are left out unless asked for. */
     private Optional<PageSource> parse(ContentSource source, FrontMatterParser parser, SiteConfig config,
             MedicalMetadataReader medicalReader, FindingCollector findings) {
-        Optional<String> text;
+        Optional<ParsedSource> parsed;
         try {
-            text = SourceText.read(source.file(), source.displayName(), findings);
+            parsed = cachedStages.parsed(source, findings, (t, own) -> parser.parse(t, source.displayName(), own));
         } catch (IOException e) {
             findings.error("source.unreadable", source.displayName(), 0, "cannot read file: " + e.getMessage());
             return Optional.empty();
         }
-        Optional<ParsedSource> parsed = text.flatMap(t -> cachedStages.parsed(t, source, findings,
-                own -> parser.parse(t, source.displayName(), own)));
         if (parsed.isEmpty()) {
             return Optional.empty();
         }

@@ -48,6 +48,31 @@ public final class ContentDigest {
         return this;
     }
 
+    /**
+     * Like {@link #tree(Path, Path, Path, Predicate)}, but digests each file's SHA-256 rather than its bytes.
+     *
+     * @return each file's SHA-256, by its absolute normalized path
+     */
+    public java.util.Map<Path, String> hashedTree(Path base, Path root, Path skip, Predicate<Path> include)
+            throws IOException {
+        java.util.Map<Path, String> hashes = new java.util.HashMap<>();
+        if (!Files.exists(root)) {
+            text("absent " + base.relativize(root));
+            return hashes;
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(p -> !p.startsWith(skip) && Files.isRegularFile(p) && include.test(p)).sorted().toList();
+        }
+        for (Path p : files) {
+            String sha = sha256(Files.readAllBytes(p));
+            text(base.relativize(p).toString().replace('\\', '/'));
+            text(sha);
+            hashes.put(p.toAbsolutePath().normalize(), sha);
+        }
+        return hashes;
+    }
+
     public String hex() {
         return HexFormat.of().formatHex(sha.digest());
     }

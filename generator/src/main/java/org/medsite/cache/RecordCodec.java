@@ -1,14 +1,14 @@
 package org.medsite.cache;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -84,12 +84,17 @@ public final class RecordCodec {
 
     /** The value {@code bytes} hold; an {@link IOException} for bytes that are not a whole encoded value. */
     public Object decode(byte[] bytes) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        Object value = read(in);
-        if (in.available() != 0) {
-            throw new IOException("trailing bytes after a cached value");
+        // A ByteBuffer rather than a DataInputStream: ByteArrayInputStream locks on every byte read.
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            Object value = read(in);
+            if (in.hasRemaining()) {
+                throw new IOException("trailing bytes after a cached value");
+            }
+            return value;
+        } catch (BufferUnderflowException e) {
+            throw new IOException("a cached value is cut short", e);
         }
-        return value;
     }
 
     private void write(DataOutputStream out, Object value) throws IOException {
@@ -179,15 +184,15 @@ public final class RecordCodec {
         }
     }
 
-    private Object read(DataInputStream in) throws IOException {
-        byte tag = in.readByte();
+    private Object read(ByteBuffer in) throws IOException {
+        byte tag = in.get();
         return switch (tag) {
             case NULL -> null;
             case STRING -> string(in);
-            case INT -> in.readInt();
-            case LONG -> in.readLong();
-            case DOUBLE -> in.readDouble();
-            case BOOLEAN -> in.readBoolean();
+            case INT -> in.getInt();
+            case LONG -> in.getLong();
+            case DOUBLE -> in.getDouble();
+            case BOOLEAN -> in.get() != 0;
             case LIST -> Collections.unmodifiableList(elements(in, new ArrayList<>()));
             case SET -> Collections.unmodifiableSet(elements(in, new LinkedHashSet<>()));
             case SORTED_SET -> Collections.unmodifiableSortedSet(elements(in, new TreeSet<>()));
@@ -207,10 +212,10 @@ public final class RecordCodec {
         };
     }
 
-    private Object record(DataInputStream in) throws IOException {
+    private Object record(ByteBuffer in) throws IOException {
         String name = string(in);
         Constructor<?> constructor = constructors.computeIfAbsent(name, this::canonicalConstructor);
-        int n = in.readInt();
+        int n = in.getInt();
         if (n != constructor.getParameterCount()) {
             throw new IOException(name + " has " + constructor.getParameterCount() + " components, the cache " + n);
         }
@@ -270,23 +275,23 @@ public final class RecordCodec {
         }
     }
 
-    private <C extends Collection<Object>> C elements(DataInputStream in, C into) throws IOException {
+    private <C extends Collection<Object>> C elements(ByteBuffer in, C into) throws IOException {
         for (int i = count(in); i > 0; i--) {
             into.add(read(in));
         }
         return into;
     }
 
-    private <M extends Map<Object, Object>> M entries(DataInputStream in, M into) throws IOException {
+    private <M extends Map<Object, Object>> M entries(ByteBuffer in, M into) throws IOException {
         for (int i = count(in); i > 0; i--) {
             into.put(read(in), read(in));
         }
         return into;
     }
 
-    private static int count(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) {
+    private static int count(ByteBuffer in) throws IOException {
+        int n = in.getInt();
+        if (n < 0 || n > in.remaining()) {
             throw new IOException("a cached value is damaged");
         }
         return n;
@@ -298,7 +303,10 @@ public final class RecordCodec {
         out.write(b);
     }
 
-    private static String string(DataInputStream in) throws IOException {
-        return new String(in.readNBytes(count(in)), StandardCharsets.UTF_8);
+    private static String string(ByteBuffer in) throws IOException {
+        int n = count(in);
+        String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
+        in.position(in.position() + n);
+        return s;
     }
 }
