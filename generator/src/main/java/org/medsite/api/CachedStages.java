@@ -20,7 +20,6 @@ import org.medsite.content.ContentSource;
 import org.medsite.diagnostics.FindingCollector;
 import org.medsite.frontmatter.ParsedSource;
 import org.medsite.markdown.LinkTargets;
-import org.medsite.medical.Source;
 import org.medsite.model.PageSource;
 import org.medsite.postprocess.PageSources;
 import org.medsite.text.SourceText;
@@ -113,15 +112,13 @@ final class CachedStages {
         if (cache.isEmpty()) {
             return render.get();
         }
-        // What MarkdownRenderer and the glossary marks read of the page (Pipeline.renderMarkdown) is made from
+        // What renderMarkdown reads of the page (body, front matter, medical metadata, language) is made from
         // the source's bytes, its place and the settings alone: the parse key stands for all of it.
         String parsedKey = parsedKeys.get(p.source().path());
-        Object optOut = p.frontMatter().medical().get("glossary");
-        String key = parsedKey != null ? ContentDigest.of(settings, "markdown", parsedKey, p.source().toString())
-                : ContentDigest.of(settings, "markdown", p.source().toString(), p.body(), String.valueOf(p.bodyLine()),
-                        String.valueOf(p.frontMatter().title().isPresent()),
-                        new TreeSet<>(p.medical().sources().stream().map(Source::id).toList()).toString(), p.lang(),
-                        String.valueOf(optOut), String.valueOf(p.medical().lineOf("glossary")));
+        if (parsedKey == null) {
+            return render.get();
+        }
+        String key = ContentDigest.of(settings, "markdown", parsedKey, p.source().toString());
         Optional<StageResults.Markdown> hit = cache.get().use(PageCache.Kind.MARKDOWN, key, MarkdownEntry.class,
                 entry -> Optional.of(new StageResults.Markdown(p, entry.rendered(), entry.findings(), entry.pageLinks(),
                         entry.resourceLinks())).filter(cached -> Pipeline.stillValid(cached, p, targets)));
@@ -150,11 +147,13 @@ final class CachedStages {
 
     /** The key of one finished page: the site's part and the page's own inputs (empty without a cache). */
     String finishedKey(String site, String path, String url, String origin, boolean check, String html,
-            Supplier<Optional<String>> jsonLd) {
+            String body, int bodyLine, Supplier<Optional<String>> jsonLd) {
         if (cache.isEmpty()) {
             return "";
         }
-        return ContentDigest.of(site, path, url, origin, String.valueOf(check), html, jsonLd.get().orElse("\u0000"));
+        // The page checks read the Markdown body too, to name the line of raw HTML a finding is about.
+        return ContentDigest.of(site, path, url, origin, String.valueOf(check), html, body, String.valueOf(bodyLine),
+                jsonLd.get().orElse("\u0000"));
     }
 
     /**

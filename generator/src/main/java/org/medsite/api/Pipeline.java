@@ -715,7 +715,7 @@ final class Pipeline {
                     return;
                 }
                 String key = cachedStages.finishedKey(finishedSite, e.getKey(), page.url(), origin, check, e.getValue(),
-                        () -> jsonLd.apply(page.url()));
+                        page.body(), page.bodyLine(), () -> jsonLd.apply(page.url()));
                 Optional<StageResults.Finished> reused = cachedStages.finished(key, e.getKey(), e.getValue(), check,
                         stylesheetSources);
                 if (reused.isPresent()) {
