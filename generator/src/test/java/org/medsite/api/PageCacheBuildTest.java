@@ -153,6 +153,23 @@ class PageCacheBuildTest {
     }
 
     @Test
+    void aPageCheckFindingFollowsItsLineWhenTheHtmlStaysTheSame() throws Exception {
+        TestSite site = site()
+                .file("site.yaml", "title: Clinic\nchecks:\n  privacy.third-party: warning\n")
+                .file("content/map.md", "---\ntitle: Map\n---\nFind us.\n\n"
+                        + "<iframe title=\"Map\" src=\"https://maps.example.net/embed?q=clinic\"></iframe>\n");
+        Built first = build(site.medsite());
+        // A blank line more before the iframe: the same HTML, but the finding is about another line.
+        site.file("content/map.md", "---\ntitle: Map\n---\nFind us.\n\n\n"
+                + "<iframe title=\"Map\" src=\"https://maps.example.net/embed?q=clinic\"></iframe>\n");
+        Built second = build(site.medsite());
+
+        assertThat(first.result().findings()).anyMatch(f -> f.rule().equals("privacy.third-party") && f.line() == 6);
+        assertThat(second.result().findings()).anyMatch(f -> f.rule().equals("privacy.third-party") && f.line() == 7);
+        assertSameAsCleanBuild(site, second);
+    }
+
+    @Test
     void aCorruptedCacheFileIsIgnoredWithADebugMessage() throws Exception {
         TestSite site = site();
         Built first = build(site.medsite());
