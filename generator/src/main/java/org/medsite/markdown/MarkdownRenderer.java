@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import org.medsite.config.MarkdownOptions;
 import org.medsite.medical.Readability;
+import org.medsite.text.Whitespace;
 
 /**
  * The render-Markdown stage: one Flexmark parser and renderer, built once per build and shared by all
@@ -214,29 +215,9 @@ public final class MarkdownRenderer {
         return words;
     }
 
-    /**
-     * Runs of whitespace as one space, trimmed: what {@code replaceAll("\\s+", " ").strip()} gives, without a
-     * regex per call (it ran several times per page; issue #11). {@code \\s} is ASCII whitespace only.
-     */
+    /** Runs of whitespace as one space, trimmed (see {@link Whitespace#collapse}). */
     static String collapse(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
-                space = true;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
-            }
-        }
-        if (space) {
-            out.append(' ');
-        }
-        return out.toString().strip();
+        return Whitespace.collapse(text);
     }
 
     /** Registers Medsite's link resolver and attribute provider with the renderer. */
