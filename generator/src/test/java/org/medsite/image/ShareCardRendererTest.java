@@ -36,6 +36,27 @@ class ShareCardRendererTest {
         assertThat(chunks).doesNotContain("tIME").doesNotContain("tEXt").doesNotContain("iTXt");
     }
 
+    /** The faster encoder loses nothing: its PNG decodes to the pixels the JDK's own writer would have kept. */
+    @Test
+    void theCardsEncoderIsLossless() throws Exception {
+        BufferedImage drawn = new BufferedImage(ShareCardRenderer.WIDTH, ShareCardRenderer.HEIGHT, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < drawn.getHeight(); y++) {
+            for (int x = 0; x < drawn.getWidth(); x++) {
+                drawn.setRGB(x, y, x < 600 ? random.nextInt() : 0x0b5563 + (y & 0xff));
+            }
+        }
+
+        BufferedImage fromEncoder = ImageIO.read(new ByteArrayInputStream(PngEncoder.encode(drawn)));
+        BufferedImage fromJdk = ImageIO.read(new ByteArrayInputStream(ShareCardRenderer.png(drawn)));
+
+        for (int y = 0; y < drawn.getHeight(); y++) {
+            for (int x = 0; x < drawn.getWidth(); x++) {
+                assertThat(fromEncoder.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(fromJdk.getRGB(x, y));
+            }
+        }
+    }
+
     @Test
     void anotherTitleGivesAnotherPicture() {
         ShareCardRenderer renderer = new ShareCardRenderer(style);
