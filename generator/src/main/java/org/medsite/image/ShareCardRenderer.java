@@ -31,6 +31,8 @@ public final class ShareCardRenderer {
 
     private final ShareCardStyle style;
     private final Optional<BufferedImage> logo;
+    /** Shared by this renderer's cards: they have most of their pixels in common. */
+    private final PngEncoder encoder = new PngEncoder();
 
     /** @throws IllegalArgumentException if the logo's bytes are not a readable image */
     public ShareCardRenderer(ShareCardStyle style) {
@@ -104,7 +106,7 @@ public final class ShareCardRenderer {
         } finally {
             g.dispose();
         }
-        return PngEncoder.encode(image);
+        return encoder.encode(image);
     }
 
     static byte[] png(BufferedImage image) {
