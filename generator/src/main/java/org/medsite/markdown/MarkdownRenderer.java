@@ -47,6 +47,8 @@ public final class MarkdownRenderer {
     /** Parsers by the {@link OptionalSyntax} set they include, made when a page first needs one. */
     private final Map<Integer, Parser> parsers = new ConcurrentHashMap<>();
     private final DataHolder settings;
+    /** Syllables by word, shared by the pages of a build (they repeat their words); see {@link Readability}. */
+    private final Map<String, Integer> syllableCounts = new ConcurrentHashMap<>();
     private final HtmlRenderer renderer;
 
     public MarkdownRenderer(MarkdownOptions options) {
@@ -187,7 +189,7 @@ public final class MarkdownRenderer {
         String firstParagraph = first == null ? "" : collapse(new TextCollectingVisitor().collectAndGetText(first));
         String text = new TextCollectingVisitor().collectAndGetText(document);
         return new RenderedMarkdown(html, title, firstParagraph, countWords(text), toc, teaser, collapse(text),
-                context.citations().order(), Readability.of(prose(document), context.lang()),
+                context.citations().order(), Readability.of(prose(document), context.lang(), syllableCounts),
                 context.glossary().result());
     }
 

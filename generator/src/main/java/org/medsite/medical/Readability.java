@@ -60,6 +60,15 @@ public record Readability(String lang, boolean measured, int words, int sentence
      * above) and {@code [\p{L}][\p{L}'’-]*} did; a test holds the two equal on random text.
      */
     public static Readability of(List<String> blocks, String lang) {
+        return of(blocks, lang, new HashMap<>());
+    }
+
+    /**
+     * The same, with syllable counts kept in {@code syllableCounts} across calls (keyed by language and
+     * word): one build's pages share most of their words, and counting them again on every page was a
+     * twentieth of a build (issue #11). Thread-safe if the map is.
+     */
+    public static Readability of(List<String> blocks, String lang, Map<String, Integer> syllableCounts) {
         String language = lang.toLowerCase(Locale.ROOT);
         boolean english = language.equals("en") || language.startsWith("en-");
         boolean spanish = language.equals("es") || language.startsWith("es-");
@@ -81,9 +90,16 @@ public record Readability(String lang, boolean measured, int words, int sentence
         int polysyllables = 0;
         LinkedHashSet<String> all = new LinkedHashSet<>();
         // Syllables once per distinct word: prose repeats its words, and the sort below asks again (issue #11).
-        Map<String, Integer> counted = new HashMap<>();
-        ToIntFunction<String> syllablesOf = w -> counted.computeIfAbsent(w,
-                k -> spanish ? Syllables.spanish(k) : Syllables.english(k));
+        String prefix = spanish ? "es:" : "en:";
+        ToIntFunction<String> syllablesOf = w -> {
+            String key = prefix + w;
+            Integer n = syllableCounts.get(key);
+            if (n == null) {
+                n = spanish ? Syllables.spanish(w) : Syllables.english(w);
+                syllableCounts.put(key, n);
+            }
+            return n;
+        };
         for (Sentence s : sentences) {
             String text = s.text();
             for (int i = nextWordStart(text, 0); i >= 0; ) {
