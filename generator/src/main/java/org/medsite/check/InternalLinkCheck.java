@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 import org.medsite.diagnostics.FindingCollector;
 
 /**
@@ -24,11 +26,15 @@ public final class InternalLinkCheck implements PageCheck {
         {"track[src]", "src"}, {"iframe[src]", "src"}, {"video[poster]", "poster"}, {"form[action]", "action"},
     };
 
+    /** {@link #REFERENCES}' selectors, parsed once: Jsoup parses a selector string on every call (issue #11). */
+    private static final Evaluator[] SELECTORS = java.util.Arrays.stream(REFERENCES).map(r -> Selector.evaluatorOf(r[0]))
+            .toArray(Evaluator[]::new);
+
     @Override
     public void check(RenderedPage page, OutputIndex output, FindingCollector findings) {
-        for (String[] ref : REFERENCES) {
-            for (Element element : page.document().select(ref[0])) {
-                check(page, output, element.attr(ref[1]), element.tagName(), findings);
+        for (int i = 0; i < REFERENCES.length; i++) {
+            for (Element element : page.document().select(SELECTORS[i])) {
+                check(page, output, element.attr(REFERENCES[i][1]), element.tagName(), findings);
             }
         }
     }

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 import org.medsite.config.PrivacySettings;
 import org.medsite.diagnostics.FindingCollector;
 
@@ -47,6 +49,15 @@ public final class ThirdPartyRequestCheck implements PageCheck, StylesheetCheck 
         {"link[href]:not([rel~=(?i)^(alternate|canonical|author|license|me|next|prev|search|help)$])", "href"},
     };
 
+    /** {@link #LOADS}' selectors and the others, parsed once: Jsoup parses a selector string on every call (issue #11). */
+    private static final Evaluator[] LOAD_SELECTORS = java.util.Arrays.stream(LOADS).map(l -> Selector.evaluatorOf(l[0]))
+            .toArray(Evaluator[]::new);
+    private static final Evaluator SRCSETS = Selector.evaluatorOf("img[srcset], source[srcset]");
+    private static final Evaluator STYLE_ATTRIBUTES = Selector.evaluatorOf("[style]");
+    private static final Evaluator STYLES = Selector.evaluatorOf("style");
+    private static final Evaluator INLINE_SCRIPTS = Selector.evaluatorOf("script:not([src])");
+    private static final Evaluator FORMS = Selector.evaluatorOf("form[action]");
+
     private final PrivacySettings privacy;
     private final Optional<String> ownHost;
 
@@ -58,23 +69,23 @@ public final class ThirdPartyRequestCheck implements PageCheck, StylesheetCheck 
 
     @Override
     public void check(RenderedPage page, OutputIndex output, FindingCollector findings) {
-        for (String[] load : LOADS) {
-            for (Element e : page.document().select(load[0])) {
-                request(page, e.tagName(), e.attr(load[1]), findings);
+        for (int i = 0; i < LOADS.length; i++) {
+            for (Element e : page.document().select(LOAD_SELECTORS[i])) {
+                request(page, e.tagName(), e.attr(LOADS[i][1]), findings);
             }
         }
-        for (Element e : page.document().select("img[srcset], source[srcset]")) {
+        for (Element e : page.document().select(SRCSETS)) {
             for (String candidate : e.attr("srcset").split(",")) {
                 request(page, e.tagName(), candidate.strip().split("\\s+")[0], findings);
             }
         }
-        for (Element e : page.document().select("[style]")) {
+        for (Element e : page.document().select(STYLE_ATTRIBUTES)) {
             css(page, e.attr("style"), findings);
         }
-        for (Element style : page.document().select("style")) {
+        for (Element style : page.document().select(STYLES)) {
             css(page, style.data(), findings);
         }
-        for (Element script : page.document().select("script:not([src])")) {
+        for (Element script : page.document().select(INLINE_SCRIPTS)) {
             Matcher m = TRACKER_SNIPPET.matcher(script.data());
             if (!script.attr("type").equals("application/ld+json") && m.find()) {
                 findings.error("privacy.tracker", page.origin(), page.lineOf(m.group().strip()), "inline script with a "
@@ -82,7 +93,7 @@ public final class ThirdPartyRequestCheck implements PageCheck, StylesheetCheck 
                         + "patients read — remove it");
             }
         }
-        for (Element form : page.document().select("form[action]")) {
+        for (Element form : page.document().select(FORMS)) {
             host(form.attr("action")).filter(h -> !isOwn(h) && !isBooking(h)).ifPresent(h -> findings.error(
                     "privacy.form", page.origin(), line(page, "form", form.attr("action"), h), "form sends what a "
                             + "patient types to " + h + "; forms may post only to the site or to a booking provider "

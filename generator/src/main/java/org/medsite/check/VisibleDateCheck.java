@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 import org.medsite.diagnostics.FindingCollector;
 
 /**
@@ -32,6 +34,10 @@ public final class VisibleDateCheck implements PageCheck {
     private static final Set<String> DATE_PROPERTIES = Set.of("lastReviewed", "datePublished", "dateModified");
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+    /** Parsed once: Jsoup parses a selector string on every call (issue #11). */
+    private static final Evaluator TIMES = Selector.evaluatorOf("body time[datetime]");
+    private static final Evaluator JSON_LD = Selector.evaluatorOf("script[type=application/ld+json]");
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
@@ -40,7 +46,7 @@ public final class VisibleDateCheck implements PageCheck {
         if (entity.isEmpty()) {
             return; // no structured data (a site without baseURL has none): nothing to disagree with
         }
-        List<Element> times = page.document().select("body time[datetime]");
+        List<Element> times = page.document().select(TIMES);
         for (Element time : times) {
             String property = time.attr("data-date");
             if (!DATE_PROPERTIES.contains(property)) {
@@ -76,7 +82,7 @@ public final class VisibleDateCheck implements PageCheck {
 
     /** The node of the page itself: the top-level JSON-LD node that carries the page's dates. */
     private Optional<JsonNode> mainEntity(RenderedPage page) {
-        for (Element script : page.document().select("script[type=application/ld+json]")) {
+        for (Element script : page.document().select(JSON_LD)) {
             JsonNode root;
             try {
                 root = json.readTree(script.data());

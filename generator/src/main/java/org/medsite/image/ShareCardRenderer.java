@@ -15,13 +15,13 @@ import javax.imageio.ImageIO;
 /**
  * Draws share cards: 1200x630 PNG pictures (the size Facebook, LinkedIn and X show large) with the page's
  * title, its section, and the practice's name and logo, in the practice's colours. Headless Java2D with a
- * bundled font and fixed rendering hints, written by the JDK's PNG writer (which adds no time or other
+ * bundled font and fixed rendering hints, written by {@link PngEncoder} (which adds no time or other
  * varying metadata): the same card always gives the same bytes.
  */
 public final class ShareCardRenderer {
 
     /** Changes whenever the drawing changes, so cached cards of an older layout are drawn again. */
-    public static final String VERSION = "share-card 1; DejaVu Sans 2.37";
+    public static final String VERSION = "share-card 2; DejaVu Sans 2.37";
     public static final int WIDTH = 1200;
     public static final int HEIGHT = 630;
 
@@ -31,6 +31,8 @@ public final class ShareCardRenderer {
 
     private final ShareCardStyle style;
     private final Optional<BufferedImage> logo;
+    /** Shared by this renderer's cards: they have most of their pixels in common. */
+    private final PngEncoder encoder = new PngEncoder();
 
     /** @throws IllegalArgumentException if the logo's bytes are not a readable image */
     public ShareCardRenderer(ShareCardStyle style) {
@@ -104,7 +106,7 @@ public final class ShareCardRenderer {
         } finally {
             g.dispose();
         }
-        return png(image);
+        return encoder.encode(image);
     }
 
     static byte[] png(BufferedImage image) {

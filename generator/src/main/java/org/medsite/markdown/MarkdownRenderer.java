@@ -3,13 +3,8 @@ package org.medsite.markdown;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
-import com.vladsch.flexmark.ext.definition.DefinitionExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
-import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
-import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
@@ -19,15 +14,19 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.medsite.config.MarkdownOptions;
 import org.medsite.medical.Readability;
+import org.medsite.text.Whitespace;
 
 /**
  * The render-Markdown stage: one Flexmark parser and renderer, built once per build and shared by all
@@ -45,24 +44,27 @@ public final class MarkdownRenderer {
 
     static final NullableDataKey<MarkdownContext> CONTEXT = new NullableDataKey<>("MEDSITE_PAGE_CONTEXT");
 
-    private final Parser parser;
+    /** Parsers by the {@link OptionalSyntax} set they include, made when a page first needs one. */
+    private final Map<Integer, Parser> parsers = new ConcurrentHashMap<>();
+    private final DataHolder settings;
+    /** Syllables by word, shared by the pages of a build (they repeat their words); see {@link Readability}. */
+    private final Map<String, Integer> syllableCounts = new ConcurrentHashMap<>();
     private final HtmlRenderer renderer;
 
     public MarkdownRenderer(MarkdownOptions options) {
-        List<Extension> extensions = new ArrayList<>(List.of(
+        List<Extension> always = new ArrayList<>(List.of(
                 TablesExtension.create(),
-                StrikethroughExtension.create(),
-                TaskListExtension.create(),
                 AutolinkExtension.create(),
-                FootnoteExtension.create(),
-                DefinitionExtension.create(),
-                AbbreviationExtension.create(),
                 new SiteExtension()));
         if (options.typographer()) {
-            extensions.add(TypographicExtension.create());
+            always.add(TypographicExtension.create());
+        }
+        List<Extension> all = new ArrayList<>(always);
+        for (OptionalSyntax syntax : OptionalSyntax.values()) {
+            all.add(syntax.extension());
         }
         MutableDataSet settings = new MutableDataSet()
-                .set(Parser.EXTENSIONS, extensions)
+                .set(Parser.EXTENSIONS, all)
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
                 .set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true)
@@ -74,8 +76,22 @@ public final class MarkdownRenderer {
         if (options.hardWraps()) {
             settings.set(HtmlRenderer.SOFT_BREAK, "<br />\n");
         }
-        this.parser = Parser.builder(settings).build();
+        // One renderer for all: it renders what any of the parsers makes.
         this.renderer = HtmlRenderer.builder(settings).build();
+        this.settings = new MutableDataSet(settings).set(Parser.EXTENSIONS, always).toImmutable();
+    }
+
+    /** A parser with the extensions always on and the optional ones {@code markdown} may use. */
+    private Parser parserFor(String markdown) {
+        return parsers.computeIfAbsent(OptionalSyntax.needed(markdown), needed -> {
+            List<Extension> extensions = new ArrayList<>(Parser.EXTENSIONS.get(settings));
+            for (OptionalSyntax syntax : OptionalSyntax.values()) {
+                if ((needed & 1 << syntax.ordinal()) != 0) {
+                    extensions.add(syntax.extension());
+                }
+            }
+            return Parser.builder(new MutableDataSet(settings).set(Parser.EXTENSIONS, extensions)).build();
+        });
     }
 
     /** Deeper than any real page; beyond it, parsers and renderers recurse until the stack runs out. */
@@ -129,7 +145,7 @@ public final class MarkdownRenderer {
     }
 
     private RenderedMarkdown renderChecked(String markdown, MarkdownContext context) {
-        Document document = parser.parse(markdown);
+        Document document = parserFor(markdown).parse(markdown);
         document.set(CONTEXT, context);
         Optional<String> title = Optional.empty();
         if (!context.hasTitle() && document.getFirstChild() instanceof Heading h && h.getLevel() == 1) {
@@ -173,7 +189,7 @@ public final class MarkdownRenderer {
         String firstParagraph = first == null ? "" : collapse(new TextCollectingVisitor().collectAndGetText(first));
         String text = new TextCollectingVisitor().collectAndGetText(document);
         return new RenderedMarkdown(html, title, firstParagraph, countWords(text), toc, teaser, collapse(text),
-                context.citations().order(), Readability.of(prose(document), context.lang()),
+                context.citations().order(), Readability.of(prose(document), context.lang(), syllableCounts),
                 context.glossary().result());
     }
 
@@ -214,29 +230,9 @@ public final class MarkdownRenderer {
         return words;
     }
 
-    /**
-     * Runs of whitespace as one space, trimmed: what {@code replaceAll("\\s+", " ").strip()} gives, without a
-     * regex per call (it ran several times per page; issue #11). {@code \\s} is ASCII whitespace only.
-     */
+    /** Runs of whitespace as one space, trimmed (see {@link Whitespace#collapse}). */
     static String collapse(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
-                space = true;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
-            }
-        }
-        if (space) {
-            out.append(' ');
-        }
-        return out.toString().strip();
+        return Whitespace.collapse(text);
     }
 
     /** Registers Medsite's link resolver and attribute provider with the renderer. */

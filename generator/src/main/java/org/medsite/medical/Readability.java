@@ -2,11 +2,13 @@ package org.medsite.medical;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import org.medsite.text.Whitespace;
 
 /**
  * How hard a page's text is to read, measured on its prose (paragraphs and list items; no headings,
@@ -32,11 +34,8 @@ import java.util.regex.Pattern;
 public record Readability(String lang, boolean measured, int words, int sentences, int syllables, int polysyllables,
         double readingEase, double grade, double smog, List<String> longestSentences, List<String> hardestWords) {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
-    /** Sentence ends, but not in "e.g.", "Dr." or decimal numbers. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\b(?:Dr|Mr|Mrs|Ms|St|vs|etc|e\\.g|i\\.e|Sr|Dra))"
-            + "[.!?]+[\"'”’)]*(?=\\s|$)");
+    /** Abbreviations whose full stop ends no sentence ("Dr. Ruiz", "e.g. with food"); case-sensitive. */
+    private static final String[] NOT_SENTENCE_ENDS = {"Dr", "Mr", "Mrs", "Ms", "St", "vs", "etc", "e.g", "i.e", "Sr", "Dra"};
 
     public Readability {
         longestSentences = List.copyOf(longestSentences);
@@ -52,43 +51,60 @@ public record Readability(String lang, boolean measured, int words, int sentence
         return words == 0 ? 0 : 100.0 * polysyllables / words;
     }
 
-    /** Measures prose blocks (each paragraph or list item one block; a block without end punctuation is one sentence). */
+    /**
+     * Measures prose blocks (each paragraph or list item one block; a block without end punctuation is one sentence).
+     *
+     * <p>Sentences and words are found with loops over the characters rather than regular expressions: this
+     * runs on every page of every build, and the expressions were a fifth of a cold build's CPU (issue #11).
+     * They split exactly as the expressions {@code [.!?]+["'”’)]*(?=\s|$)} (not after the abbreviations
+     * above) and {@code [\p{L}][\p{L}'’-]*} did; a test holds the two equal on random text.
+     */
     public static Readability of(List<String> blocks, String lang) {
+        return of(blocks, lang, new HashMap<>());
+    }
+
+    /**
+     * The same, with syllable counts kept in {@code syllableCounts} across calls (keyed by language and
+     * word): one build's pages share most of their words, and counting them again on every page was a
+     * twentieth of a build (issue #11). Thread-safe if the map is.
+     */
+    public static Readability of(List<String> blocks, String lang, Map<String, Integer> syllableCounts) {
         String language = lang.toLowerCase(Locale.ROOT);
         boolean english = language.equals("en") || language.startsWith("en-");
         boolean spanish = language.equals("es") || language.startsWith("es-");
-        List<String> sentences = new ArrayList<>();
+        List<Sentence> sentences = new ArrayList<>();
         for (String block : blocks) {
-            String text = WHITESPACE.matcher(block).replaceAll(" ").strip();
+            String text = Whitespace.collapse(block);
             if (text.isEmpty()) {
                 continue;
             }
-            Matcher m = SENTENCE_END.matcher(text);
             int start = 0;
-            while (m.find()) {
-                String s = text.substring(start, m.end()).strip();
-                if (countWords(s) > 0) {
-                    sentences.add(s);
-                }
-                start = m.end();
+            for (int end = nextSentenceEnd(text, 0); end >= 0; end = nextSentenceEnd(text, end)) {
+                addSentence(sentences, text.substring(start, end).strip());
+                start = end;
             }
-            String rest = text.substring(start).strip();
-            if (countWords(rest) > 0) {
-                sentences.add(rest);
-            }
+            addSentence(sentences, text.substring(start).strip());
         }
         int words = 0;
         int syllables = 0;
         int polysyllables = 0;
         LinkedHashSet<String> all = new LinkedHashSet<>();
         // Syllables once per distinct word: prose repeats its words, and the sort below asks again (issue #11).
-        java.util.Map<String, Integer> counted = new java.util.HashMap<>();
-        java.util.function.ToIntFunction<String> syllablesOf = w -> counted.computeIfAbsent(w,
-                k -> spanish ? Syllables.spanish(k) : Syllables.english(k));
-        for (String s : sentences) {
-            Matcher w = WORD.matcher(s);
-            while (w.find()) {
-                String word = w.group();
+        String prefix = spanish ? "es:" : "en:";
+        ToIntFunction<String> syllablesOf = w -> {
+            String key = prefix + w;
+            Integer n = syllableCounts.get(key);
+            if (n == null) {
+                n = spanish ? Syllables.spanish(w) : Syllables.english(w);
+                syllableCounts.put(key, n);
+            }
+            return n;
+        };
+        for (Sentence s : sentences) {
+            String text = s.text();
+            for (int i = nextWordStart(text, 0); i >= 0; ) {
+                int end = wordEnd(text, i);
+                String word = text.substring(i, end);
                 int n = syllablesOf.applyAsInt(word);
                 words++;
                 syllables += n;
@@ -96,11 +112,12 @@ public record Readability(String lang, boolean measured, int words, int sentence
                     polysyllables++;
                 }
                 all.add(word.toLowerCase(Locale.ROOT));
+                i = nextWordStart(text, end);
             }
         }
         List<String> longest = sentences.stream()
-                .sorted(Comparator.comparingInt(Readability::countWords).reversed().thenComparing(Comparator.naturalOrder()))
-                .limit(3).toList();
+                .sorted(Comparator.comparingInt(Sentence::words).reversed().thenComparing(Sentence::text))
+                .limit(3).map(Sentence::text).toList();
         List<String> hardest = all.stream()
                 .sorted(Comparator.comparingInt(syllablesOf).reversed().thenComparing(Comparator.naturalOrder()))
                 .filter(w -> syllablesOf.applyAsInt(w) >= 3)
@@ -129,12 +146,118 @@ public record Readability(String lang, boolean measured, int words, int sentence
     }
 
     static int countWords(String text) {
-        Matcher m = WORD.matcher(text);
         int n = 0;
-        while (m.find()) {
+        for (int i = nextWordStart(text, 0); i >= 0; i = nextWordStart(text, wordEnd(text, i))) {
             n++;
         }
         return n;
+    }
+
+    /** A sentence and its word count, counted once (the sort of the longest sentences asks many times). */
+    private record Sentence(String text, int words) {
+    }
+
+    private static void addSentence(List<Sentence> sentences, String text) {
+        int words = countWords(text);
+        if (words > 0) {
+            sentences.add(new Sentence(text, words));
+        }
+    }
+
+    /** Where the next word (a letter, then letters, apostrophes or hyphens) starts at or after {@code from}, or -1. */
+    private static int nextWordStart(String text, int from) {
+        for (int i = from; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (Character.isLetter(c)) {
+                return i;
+            }
+            i += Character.charCount(c);
+        }
+        return -1;
+    }
+
+    private static int wordEnd(String text, int start) {
+        int i = start + Character.charCount(text.codePointAt(start));
+        while (i < text.length()) {
+            int c = text.codePointAt(i);
+            if (!(Character.isLetter(c) || c == '\'' || c == '’' || c == '-')) {
+                break;
+            }
+            i += Character.charCount(c);
+        }
+        return i;
+    }
+
+    /**
+     * The end of the next sentence-ending run ({@code .!?}, then closing quotes or brackets) that starts at or
+     * after {@code from} and is followed by whitespace or the end of the text, or -1.
+     */
+    private static int nextSentenceEnd(String text, int from) {
+        for (int p = from; p < text.length(); p++) {
+            if (!isStop(text.charAt(p)) || afterAbbreviation(text, p)) {
+                continue;
+            }
+            int end = p;
+            while (end < text.length() && isStop(text.charAt(end))) {
+                end++;
+            }
+            while (end < text.length() && "\"'”’)".indexOf(text.charAt(end)) >= 0) {
+                end++;
+            }
+            if (end == text.length() || Whitespace.isAsciiSpace(text.charAt(end)) || finalLineEnd(text, end)) {
+                return end;
+            }
+        }
+        return -1;
+    }
+
+    /** Where a regex's {@code $} also matches: before a line terminator that ends the text. */
+    private static boolean finalLineEnd(String text, int i) {
+        char c = text.charAt(i);
+        return i == text.length() - 1 && (c == '\u0085' || c == '\u2028' || c == '\u2029');
+    }
+
+    private static boolean isStop(char c) {
+        return c == '.' || c == '!' || c == '?';
+    }
+
+    /** Whether the text before {@code p} ends with one of the abbreviations, starting at a word boundary. */
+    private static boolean afterAbbreviation(String text, int p) {
+        for (String abbreviation : NOT_SENTENCE_ENDS) {
+            int start = p - abbreviation.length();
+            if (start >= 0 && text.startsWith(abbreviation, start)
+                    && !wordBefore(text, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a regex's {@code \b} sees a word character just before {@code i}: a letter, digit or
+     * underscore, or a combining mark on one.
+     */
+    private static boolean wordBefore(String text, int i) {
+        if (i == 0) {
+            return false;
+        }
+        int c = text.codePointBefore(i);
+        if (c == '_' || Character.isLetterOrDigit(c)) {
+            return true;
+        }
+        if (Character.getType(c) != Character.NON_SPACING_MARK) {
+            return false;
+        }
+        for (int x = i - 1; x >= 0; x--) {
+            int base = text.codePointAt(x);
+            if (Character.isLetterOrDigit(base)) {
+                return true;
+            }
+            if (Character.getType(base) != Character.NON_SPACING_MARK) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The INFLESZ band of a Spanish score: "muy difícil" below 40 up to "muy fácil" above 80. */

@@ -2,6 +2,8 @@ package org.medsite.postprocess;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Gives every link to another site {@code rel="noopener noreferrer"}, whether it came from Markdown, raw
@@ -10,9 +12,13 @@ import org.jsoup.nodes.Element;
  */
 public final class ExternalLinkHardening implements HtmlTransformer {
 
+    /** Parsed once: Jsoup parses a selector string again on every call (issue #11). */
+    private static final Evaluator EXTERNAL_LINKS = Selector.evaluatorOf(
+            "a[href^=http:], a[href^=https:], a[href^=//], area[href^=http:], area[href^=https:]");
+
     @Override
     public void transform(Document page, String sitePath) {
-        for (Element a : page.select("a[href^=http:], a[href^=https:], a[href^=//], area[href^=http:], area[href^=https:]")) {
+        for (Element a : page.select(EXTERNAL_LINKS)) {
             String rel = a.attr("rel");
             StringBuilder sb = new StringBuilder(rel.strip());
             for (String token : new String[] {"noopener", "noreferrer"}) {

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 import org.medsite.image.ResponsiveImages;
 
 /**
@@ -47,10 +49,13 @@ public final class ImageDimensions implements HtmlTransformer {
         this.sizes = sizes;
     }
 
+    /** Parsed once: Jsoup parses a selector string again on every call (issue #11). */
+    private static final Evaluator IMAGES = Selector.evaluatorOf("img[src]");
+
     @Override
     public void transform(Document page, String sitePath) {
         boolean first = true;
-        for (Element img : page.select("img[src]")) {
+        for (Element img : page.select(IMAGES)) {
             Optional<String> path = outputPath(img.attr("src"), sitePath);
             if (!img.hasAttr("width") && !img.hasAttr("height")) {
                 path.flatMap(sizeOfOutputFile).ifPresent(size -> {

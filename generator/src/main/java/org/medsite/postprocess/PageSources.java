@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * What one finished page loads, by Content-Security-Policy directive: the other origins it loads from
@@ -57,6 +59,13 @@ public record PageSources(Map<String, SortedSet<String>> sources, SortedSet<Stri
         {"form[action]", "action", "form-action"}, {"[" + VIDEO_EMBED_ATTRIBUTE + "]", VIDEO_EMBED_ATTRIBUTE, "frame-src"},
     };
 
+    /** {@link #LOADS}' selectors, parsed once: Jsoup parses a selector string again on every call (issue #11). */
+    private static final Evaluator[] LOAD_SELECTORS = java.util.Arrays.stream(LOADS).map(l -> Selector.evaluatorOf(l[0]))
+            .toArray(Evaluator[]::new);
+    private static final Evaluator SRCSETS = Selector.evaluatorOf("img[srcset], picture source[srcset]");
+    private static final Evaluator INLINE_SCRIPTS = Selector.evaluatorOf("script:not([src])");
+    private static final Evaluator STYLES = Selector.evaluatorOf("style");
+
     public PageSources {
         Map<String, SortedSet<String>> copy = new TreeMap<>();
         sources.forEach((directive, set) -> copy.put(directive, Collections.unmodifiableSortedSet(new TreeSet<>(set))));
@@ -70,17 +79,17 @@ public record PageSources(Map<String, SortedSet<String>> sources, SortedSet<Stri
     public static PageSources of(Document page) {
         Map<String, SortedSet<String>> sources = new TreeMap<>();
         SortedSet<String> handlers = new TreeSet<>();
-        for (String[] load : LOADS) {
-            for (Element e : page.select(load[0])) {
-                add(sources, load[2], e.attr(load[1]));
+        for (int i = 0; i < LOADS.length; i++) {
+            for (Element e : page.select(LOAD_SELECTORS[i])) {
+                add(sources, LOADS[i][2], e.attr(LOADS[i][1]));
             }
         }
-        for (Element e : page.select("img[srcset], picture source[srcset]")) {
+        for (Element e : page.select(SRCSETS)) {
             for (String candidate : e.attr("srcset").split(",")) {
                 add(sources, "img-src", candidate.strip().split("\\s+")[0]);
             }
         }
-        for (Element script : page.select("script:not([src])")) {
+        for (Element script : page.select(INLINE_SCRIPTS)) {
             String type = script.attr("type").strip().toLowerCase(Locale.ROOT);
             if (type.isEmpty() || type.equals("module") || type.endsWith("javascript") || type.endsWith("ecmascript")) {
                 put(sources, "script-src", hash(script.data()));
@@ -88,7 +97,7 @@ public record PageSources(Map<String, SortedSet<String>> sources, SortedSet<Stri
                 put(sources, DATA_BLOCK, hash(script.data()));
             }
         }
-        for (Element style : page.select("style")) {
+        for (Element style : page.select(STYLES)) {
             put(sources, "style-src", hash(style.data()));
             css(sources, style.data());
         }

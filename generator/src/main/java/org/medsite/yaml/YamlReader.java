@@ -112,7 +112,7 @@ public final class YamlReader {
      * would silently turn a reviewer list into a word; so aliases are refused with their line.
      */
     private void refuseAliases(String text, int firstLine) throws YamlException {
-        if (text.indexOf('*') < 0) {
+        if (!mayHaveAlias(text)) {
             return;
         }
         translated(firstLine, () -> {
@@ -126,6 +126,32 @@ public final class YamlReader {
                 return null;
             }
         });
+    }
+
+    /**
+     * Whether a {@code *} stands where YAML could read it as an alias: where a value, key or item starts
+     * (after a line start, {@code : - [ { , ?}, or a tag or anchor). A {@code *} inside text, such as
+     * Markdown emphasis in a {@code summary}, cannot be one; without this test every such front matter
+     * was parsed twice (issue #11). True in some places where no alias is (then the full check runs).
+     */
+    static boolean mayHaveAlias(String text) {
+        for (int star = text.indexOf('*'); star >= 0; star = text.indexOf('*', star + 1)) {
+            int i = star - 1;
+            while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i--;
+            }
+            if (i < 0 || "\n\r:-[{,?".indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+            int word = i;
+            while (word > 0 && !Character.isWhitespace(text.charAt(word - 1))) {
+                word--;
+            }
+            if (text.charAt(word) == '!' || text.charAt(word) == '&') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private interface YamlWork<T> {

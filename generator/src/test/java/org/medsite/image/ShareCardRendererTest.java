@@ -36,6 +36,66 @@ class ShareCardRendererTest {
         assertThat(chunks).doesNotContain("tIME").doesNotContain("tEXt").doesNotContain("iTXt");
     }
 
+    /** The faster encoder loses nothing: its PNG decodes to the pixels the JDK's own writer would have kept. */
+    @Test
+    void theCardsEncoderIsLossless() throws Exception {
+        BufferedImage drawn = new BufferedImage(ShareCardRenderer.WIDTH, ShareCardRenderer.HEIGHT, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < drawn.getHeight(); y++) {
+            for (int x = 0; x < drawn.getWidth(); x++) {
+                drawn.setRGB(x, y, x < 600 ? random.nextInt() : 0x0b5563 + (y & 0xff));
+            }
+        }
+
+        BufferedImage fromEncoder = ImageIO.read(new ByteArrayInputStream(new PngEncoder().encode(drawn)));
+        BufferedImage fromJdk = ImageIO.read(new ByteArrayInputStream(ShareCardRenderer.png(drawn)));
+
+        for (int y = 0; y < drawn.getHeight(); y++) {
+            for (int x = 0; x < drawn.getWidth(); x++) {
+                assertThat(fromEncoder.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(fromJdk.getRGB(x, y));
+            }
+        }
+    }
+
+    /** Bands reused from earlier cards give the bytes compressing them again would: output never depends on order. */
+    @Test
+    void aCardIsTheSameWhetherItsRendererDrewOthersBefore() {
+        ShareCardRenderer warm = new ShareCardRenderer(style);
+        for (String title : new String[] {"Asthma", "Sleep", "Flu shots", "Asthma"}) {
+            warm.render(new ShareCard(title, "Health library", "Riverbend"));
+        }
+        ShareCard card = new ShareCard("Asthma in children", "Health library", "Riverbend");
+
+        assertThat(warm.render(card)).isEqualTo(new ShareCardRenderer(style).render(card));
+    }
+
+    /** The zlib stream is whole and its Adler-32 right (a PNG reader may stop before reading the checksum). */
+    @Test
+    void theCompressedPixelsAreAValidZlibStream() throws Exception {
+        byte[] png = new ShareCardRenderer(style).render(card);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(png, 8, png.length - 8);
+        java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream();
+        while (in.hasRemaining()) {
+            int length = in.getInt();
+            byte[] type = new byte[4];
+            in.get(type);
+            byte[] data = new byte[length];
+            in.get(data);
+            in.getInt();
+            if (new String(type, StandardCharsets.US_ASCII).equals("IDAT")) {
+                idat.writeBytes(data);
+            }
+        }
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        inflater.setInput(idat.toByteArray());
+        byte[] rows = new byte[630 * (3 * 1200 + 1) + 1];
+        int n = inflater.inflate(rows); // throws DataFormatException on a wrong checksum
+
+        assertThat(inflater.finished()).isTrue();
+        assertThat(n).isEqualTo(630 * (3 * 1200 + 1));
+        assertThat(inflater.getRemaining()).isZero();
+    }
+
     @Test
     void anotherTitleGivesAnotherPicture() {
         ShareCardRenderer renderer = new ShareCardRenderer(style);

@@ -89,4 +89,100 @@ class ReadabilityTest {
         assertThat(r.grade()).isLessThan(8);
         assertThat(r.readingEase()).isGreaterThan(60);
     }
+
+    /**
+     * The character loops split sentences and words exactly as the regular expressions they replaced
+     * (issue #11): compared on random text made of the characters those expressions care about.
+     */
+    @Test
+    void sentencesAndWordsAreFoundAsTheFormerRegularExpressionsFoundThem() {
+        String[] pieces = {"Dr", "Mr", "Mrs", "St", "vs", "etc", "e.g", "i.e", "Dra", "Sr", "a", "é", "Ωmega", "blood",
+            "pressure", "x_", "7", "2.5", ".", "..", "!", "?", "\"", "'", "’", "”", ")", "-", " ", "  ", "\n", "\t",
+            "\u00a0", "\u0301", "\u2028", "\u0085", "cardiovascular", "well-being", "don't", "𝒜b", ",", "("};
+        java.util.Random random = new java.util.Random(20261128);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(14);
+            for (int i = 0; i < length; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            List<String> blocks = List.of(text.toString(), round % 3 == 0 ? "Eat less salt. Dr. Ruiz." : "");
+            Readability expected = RegexReadability.of(blocks);
+            Readability actual = Readability.of(blocks, "en");
+            assertThat(actual.sentences()).as(text.toString()).isEqualTo(expected.sentences());
+            assertThat(actual.words()).as(text.toString()).isEqualTo(expected.words());
+            assertThat(actual).as(text.toString()).isEqualTo(expected);
+        }
+    }
+
+    /** Readability.of as it was with regular expressions (English only), the reference for the test above. */
+    private static final class RegexReadability {
+        private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+        private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}][\\p{L}'’-]*");
+        private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile(
+                "(?<!\\b(?:Dr|Mr|Mrs|Ms|St|vs|etc|e\\.g|i\\.e|Sr|Dra))[.!?]+[\"'”’)]*(?=\\s|$)");
+
+        static Readability of(List<String> blocks) {
+            List<String> sentences = new java.util.ArrayList<>();
+            for (String block : blocks) {
+                String text = WHITESPACE.matcher(block).replaceAll(" ").strip();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                java.util.regex.Matcher m = SENTENCE_END.matcher(text);
+                int start = 0;
+                while (m.find()) {
+                    String s = text.substring(start, m.end()).strip();
+                    if (countWords(s) > 0) {
+                        sentences.add(s);
+                    }
+                    start = m.end();
+                }
+                String rest = text.substring(start).strip();
+                if (countWords(rest) > 0) {
+                    sentences.add(rest);
+                }
+            }
+            int words = 0;
+            int syllables = 0;
+            int polysyllables = 0;
+            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+            for (String s : sentences) {
+                java.util.regex.Matcher w = WORD.matcher(s);
+                while (w.find()) {
+                    int n = Syllables.english(w.group());
+                    words++;
+                    syllables += n;
+                    if (n >= 3) {
+                        polysyllables++;
+                    }
+                    all.add(w.group().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            List<String> longest = sentences.stream().sorted(java.util.Comparator.comparingInt(RegexReadability::countWords)
+                    .reversed().thenComparing(java.util.Comparator.naturalOrder())).limit(3).toList();
+            List<String> hardest = all.stream().sorted(java.util.Comparator.comparingInt(Syllables::english).reversed()
+                    .thenComparing(java.util.Comparator.naturalOrder())).filter(w -> Syllables.english(w) >= 3).limit(5)
+                    .toList();
+            int n = sentences.size();
+            if (words == 0 || n == 0) {
+                return new Readability("en", false, words, n, syllables, polysyllables, Double.NaN, Double.NaN,
+                        Double.NaN, longest, hardest);
+            }
+            double wps = (double) words / n;
+            double spw = (double) syllables / words;
+            return new Readability("en", true, words, n, syllables, polysyllables, 206.835 - 1.015 * wps - 84.6 * spw,
+                    0.39 * wps + 11.8 * spw - 15.59, 1.0430 * Math.sqrt(polysyllables * (30.0 / n)) + 3.1291, longest,
+                    hardest);
+        }
+
+        static int countWords(String text) {
+            java.util.regex.Matcher m = WORD.matcher(text);
+            int n = 0;
+            while (m.find()) {
+                n++;
+            }
+            return n;
+        }
+    }
 }
