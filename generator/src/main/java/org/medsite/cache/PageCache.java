@@ -47,13 +47,18 @@ public final class PageCache {
     static final String DIR = "page-cache";
     private static final String MAGIC = "medsite page cache";
     /** Bumped whenever the file layout or the meaning of a key changes. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final Path dir;
     private final RecordCodec codec;
     private final Consumer<String> debug;
     private final Map<Kind, Map<String, byte[]>> loaded = new EnumMap<>(Kind.class);
-    private final Map<Kind, Map<String, byte[]>> next = new EnumMap<>(Kind.class);
+    /**
+     * What the next build gets: the bytes of each hit, and each new result as the record itself, encoded
+     * only while the file is written (the build holds those records anyway; their bytes, on a big site a
+     * few hundred megabytes, it need not).
+     */
+    private final Map<Kind, Map<String, Object>> next = new EnumMap<>(Kind.class);
     private final Map<Kind, AtomicInteger> hits = new EnumMap<>(Kind.class);
     private final Map<Kind, AtomicInteger> misses = new EnumMap<>(Kind.class);
 
@@ -99,12 +104,7 @@ public final class PageCache {
 
     /** Keeps {@code value} for the next build; a value that cannot be cached is not (it will be made again). */
     public void put(Kind kind, String key, Record value) {
-        try {
-            next.get(kind).put(key, codec.encode(value));
-        } catch (RuntimeException e) {
-            debug.accept("page cache: not keeping a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " result ("
-                    + e.getMessage() + ")");
-        }
+        next.get(kind).put(key, value);
     }
 
     /** How many look-ups of {@code kind} found a result: for tests and the debug summary. */
@@ -133,7 +133,10 @@ public final class PageCache {
         for (Kind kind : Kind.values()) {
             Path file = file(kind);
             Path tmp = dir.resolve(file.getFileName() + ".tmp");
-            Files.write(tmp, write(new TreeMap<>(next.get(kind))));
+            // Streamed: on a big site a cache file is a hundred megabytes, which a build should not hold twice.
+            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                write(new TreeMap<>(next.get(kind)), value -> encoded(kind, value), out);
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
     }
@@ -157,20 +160,47 @@ public final class PageCache {
         });
     }
 
+    /** The bytes kept for {@code value}: a hit's as read, a new result's encoded now, if it can be. */
+    private Optional<byte[]> encoded(Kind kind, Object value) {
+        if (value instanceof byte[] bytes) {
+            return Optional.of(bytes);
+        }
+        try {
+            return Optional.of(codec.encode((Record) value));
+        } catch (RuntimeException e) {
+            debug.accept("page cache: not keeping a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " result ("
+                    + e.getMessage() + ")");
+            return Optional.empty();
+        }
+    }
+
     static byte[] write(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        write(entries, value -> Optional.of((byte[]) value), bytes);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Writes a cache file: each entry flagged before it, so an entry whose value cannot be encoded is left
+     * out as it is met, without knowing the count first.
+     */
+    private static <V> void write(Map<String, V> entries, Function<V, Optional<byte[]>> encode,
+            java.io.OutputStream target) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(target)) {
             out.writeUTF(MAGIC);
             out.writeInt(FORMAT);
-            out.writeInt(entries.size());
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeInt(e.getValue().length);
-                out.write(e.getValue());
+            for (Map.Entry<String, V> e : entries.entrySet()) {
+                Optional<byte[]> value = encode.apply(e.getValue());
+                if (value.isPresent()) {
+                    out.writeBoolean(true);
+                    out.writeUTF(e.getKey());
+                    out.writeInt(value.get().length);
+                    out.write(value.get());
+                }
             }
+            out.writeBoolean(false);
             out.writeUTF(MAGIC); // A file cut short fails here rather than passing as a smaller cache.
         }
-        return bytes.toByteArray();
     }
 
     static Map<String, byte[]> read(byte[] data) throws IOException {
@@ -178,12 +208,8 @@ public final class PageCache {
         if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT) {
             throw new IOException("not a page cache of this Medsite version");
         }
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) {
-            throw new IOException("the file is damaged");
-        }
         Map<String, byte[]> entries = new HashMap<>();
-        for (int i = 0; i < n; i++) {
+        while (in.readBoolean()) {
             String key = in.readUTF();
             int length = in.readInt();
             if (length < 0 || length > in.available()) {

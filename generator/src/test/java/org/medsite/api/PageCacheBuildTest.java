@@ -208,11 +208,8 @@ class PageCacheBuildTest {
 
     @Test
     void oneOffBuildsAfterEveryKindOfEditWriteWhatACleanBuildWrites() throws Exception {
-        Path example = Path.of("..", "example-site").toAbsolutePath().normalize();
         TestSite site = new TestSite(tmp);
-        for (String part : List.of("site.yaml", "content", "data", "static")) {
-            copy(example.resolve(part), site.dir.resolve(part));
-        }
+        ExampleSiteCopy.into(site.dir);
         java.time.Instant now = java.time.Instant.parse("2026-11-25T12:00:00Z");
         Medsite medsite = Medsite.forSite(site.dir).outputDir(site.out).now(now);
         build(medsite);
@@ -302,25 +299,6 @@ class PageCacheBuildTest {
             return Files.readString(site.dir.resolve(path), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        if (!Files.exists(from)) {
-            return;
-        }
-        List<Path> all = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(from)) {
-            walk.forEach(all::add);
-        }
-        for (Path p : all) {
-            Path target = to.resolve(from.relativize(p).toString());
-            if (Files.isDirectory(p)) {
-                Files.createDirectories(target);
-            } else {
-                Files.createDirectories(target.getParent());
-                Files.copy(p, target);
-            }
         }
     }
 }

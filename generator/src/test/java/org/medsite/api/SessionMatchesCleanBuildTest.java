@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,12 +32,9 @@ class SessionMatchesCleanBuildTest {
 
     @BeforeEach
     void copyExampleSite() throws Exception {
-        Path example = Path.of("..", "example-site").toAbsolutePath().normalize();
         site = tmp.resolve("site");
         out = tmp.resolve("out");
-        for (String part : List.of("site.yaml", "content", "data", "static")) {
-            copy(example.resolve(part), site.resolve(part));
-        }
+        ExampleSiteCopy.into(site);
         session = Medsite.forSite(site).outputDir(out).now(NOW).session();
         BuildResult first = session.build().result();
         assertThat(first.errors()).isEmpty();
@@ -148,25 +143,6 @@ class SessionMatchesCleanBuildTest {
             built.keySet().stream().filter(path -> !served.containsKey(path)).forEach(differing::add);
             assertThat(differing).isEmpty();
             assertThat(served).hasSizeGreaterThan(50);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        if (!Files.exists(from)) {
-            return;
-        }
-        List<Path> all = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(from)) {
-            walk.forEach(all::add);
-        }
-        for (Path p : all) {
-            Path target = to.resolve(from.relativize(p).toString());
-            if (Files.isDirectory(p)) {
-                Files.createDirectories(target);
-            } else {
-                Files.createDirectories(target.getParent());
-                Files.copy(p, target);
-            }
         }
     }
 }
