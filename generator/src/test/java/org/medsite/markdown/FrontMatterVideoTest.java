@@ -16,17 +16,7 @@ class FrontMatterVideoTest {
 
     private final FindingCollector findings = new FindingCollector();
     private final MarkdownContext page = new MarkdownContext("library/flu/index.md", "content/library/flu/index.md", 9,
-            "/", new LinkTargets() {
-                @Override
-                public Optional<String> page(String contentPath) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Optional<String> resource(String contentPath) {
-                    return contentPath.equals("library/flu/poster.jpg") ? Optional.of("/library/flu/poster.jpg") : Optional.empty();
-                }
-            }, findings, true, Citations.none(), "en");
+            "/", FixedLinkTargets.resources("library/flu/poster.jpg"), findings, true, Citations.none(), "en");
 
     private static Map<String, Object> video(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();

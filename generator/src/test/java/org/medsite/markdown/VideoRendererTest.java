@@ -2,7 +2,6 @@ package org.medsite.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -14,17 +13,7 @@ import org.medsite.diagnostics.FindingCollector;
 class VideoRendererTest {
 
     private final MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.defaults());
-    private final LinkTargets targets = new LinkTargets() {
-        @Override
-        public Optional<String> page(String contentPath) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> resource(String contentPath) {
-            return contentPath.equals("library/flu/poster.jpg") ? Optional.of("/library/flu/poster.jpg") : Optional.empty();
-        }
-    };
+    private final LinkTargets targets = FixedLinkTargets.resources("library/flu/poster.jpg");
 
     private Document render(String markdown, String lang, FindingCollector findings) {
         String html = renderer.render(markdown, new MarkdownContext("library/flu/index.md", "content/library/flu/index.md",
