@@ -12,14 +12,23 @@ import org.medsite.model.Page;
 import org.medsite.model.Site;
 
 /**
- * The client-side search index: one compact JSON file per language ({@code /search-index.json},
- * {@code /es/search-index.json}) that the theme's search page loads, so search works offline and no
- * query ever leaves the patient's browser.
+ * The client-side search index of each language, which the theme's search page loads, so search works
+ * offline and no query ever leaves the patient's browser: a small manifest ({@code /search-index.json},
+ * {@code /es/search-index.json}) that lists the index's chunks, each a JSON array of up to
+ * {@link #CHUNK_SIZE} pages' entries ({@code /search-index/0.json}, ...; named relative to the manifest).
+ *
+ * <p>Chunks of a fixed number of pages, rather than one file: a dev server's edit of one page's text
+ * rewrites one chunk of a few hundred kilobytes, not an index of many megabytes (12 MB for 4000 pages),
+ * and a page that keeps its place keeps every other chunk's bytes. The browser loads the chunks in
+ * parallel; the bytes it loads in all are those of one file.
  */
 public final class SearchIndexWriter {
 
     /** Body text kept per page: enough to find a page by what it says, small enough for a phone. */
     static final int MAX_BODY = 4000;
+
+    /** Pages per chunk: about 300 kB of entries for pages of a few screens each. */
+    public static final int CHUNK_SIZE = 100;
 
     private final Site site;
     private final Entries entries;
@@ -44,8 +53,8 @@ public final class SearchIndexWriter {
         private record Kept(Page page, List<Object> from, byte[] json) {
         }
 
-        /** One language's index as last written: its pages in order, and the file. */
-        private record Index(List<Page> pages, List<byte[]> entries, byte[] file) {
+        /** One language's index as last written: its pages in order, their entries, the chunks and the manifest. */
+        private record Index(List<Page> pages, List<byte[]> entries, List<byte[]> chunks, byte[] manifest) {
         }
 
         private Map<String, Kept> kept = new java.util.HashMap<>();
@@ -97,9 +106,14 @@ public final class SearchIndexWriter {
         }
     }
 
-    /** The index's site path for a language. */
+    /** The index's site path for a language: its manifest. */
     public static String path(String lang, String mainLanguage) {
         return (lang.equals(mainLanguage) ? "" : "/" + lang) + "/search-index.json";
+    }
+
+    /** A chunk's name, relative to the folder of its manifest. */
+    static String chunkName(int chunk) {
+        return "search-index/" + chunk + ".json";
     }
 
     public Map<String, byte[]> write() {
@@ -125,14 +139,44 @@ public final class SearchIndexWriter {
                 parts.add(entries.of(p, () -> from(p), from -> entry(json, from)));
             }
             Entries.Index last = entries.indexes.get(lang);
-            byte[] file = last != null && last.entries().size() == parts.size() && sameArrays(last.entries(), parts)
-                    ? last.file() : array(parts);
-            entries.indexes.put(lang, new Entries.Index(pages, parts, file));
-            files.put(path(lang, site.config().language()).substring(1), file);
+            List<byte[]> chunks = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int from = 0, chunk = 0; from < parts.size(); from += CHUNK_SIZE, chunk++) {
+                int to = Math.min(parts.size(), from + CHUNK_SIZE);
+                // A chunk whose entries are the last build's keeps its bytes: the writer sees it unchanged at once.
+                boolean same = last != null && last.chunks().size() > chunk
+                        && Math.min(last.entries().size(), from + CHUNK_SIZE) == to
+                        && sameArrays(last.entries().subList(from, to), parts.subList(from, to));
+                chunks.add(same ? last.chunks().get(chunk) : array(parts.subList(from, to)));
+                names.add(chunkName(chunk));
+            }
+            byte[] manifest = manifest(json, pages.size(), names);
+            if (last != null && java.util.Arrays.equals(last.manifest(), manifest)) {
+                manifest = last.manifest();
+            }
+            entries.indexes.put(lang, new Entries.Index(pages, parts, List.copyOf(chunks), manifest));
+            String path = path(lang, site.config().language()).substring(1);
+            files.put(path, manifest);
+            String folder = path.substring(0, path.length() - "search-index.json".length());
+            for (int i = 0; i < chunks.size(); i++) {
+                files.put(folder + names.get(i), chunks.get(i));
+            }
         }
         entries.indexes.keySet().retainAll(languages);
         entries.done(site);
         return files;
+    }
+
+    /** The manifest: how many pages the index has, and its chunks in order. */
+    private static byte[] manifest(ObjectMapper json, int pages, List<String> chunks) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pages", pages);
+        m.put("chunks", chunks);
+        try {
+            return json.writeValueAsBytes(m);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException("a map of a number and strings always serializes", ex);
+        }
     }
 
     /** What a page's entry shows: title, link, summary, headings, tags, section, language and body text. */

@@ -57,6 +57,22 @@ final class TestSite {
         return Files.readString(out.resolve(outputPath), StandardCharsets.UTF_8);
     }
 
+    /**
+     * The entries of a search index, in order: its manifest ({@code search-index.json},
+     * {@code es/search-index.json}) read with the chunks it lists, as the theme's search script does.
+     */
+    com.fasterxml.jackson.databind.JsonNode searchIndex(String manifestPath) throws IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var manifest = json.readTree(read(manifestPath));
+        Path folder = out.resolve(manifestPath).getParent();
+        var entries = json.createArrayNode();
+        for (var chunk : manifest.get("chunks")) {
+            entries.addAll((com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(
+                    Files.readString(folder.resolve(chunk.asText()), StandardCharsets.UTF_8)));
+        }
+        return entries;
+    }
+
     /** Every output file's bytes, by relative path. */
     static Map<String, String> snapshot(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();

@@ -1,13 +1,13 @@
 /* Medsite clinic theme: client-side site search. No dependencies, nothing leaves the browser.
-   Loads the language's search-index.json (data-index on #search), ranks pages by matches in title,
-   headings, tags, summary and body (every word must match), and keeps the query in ?q= so the form
-   works with GET, links and the back button. */
+   Loads the language's search-index.json (data-index on #search) and the chunks it lists, ranks pages
+   by matches in title, headings, tags, summary and body (every word must match), and keeps the query
+   in ?q= so the form works with GET, links and the back button. */
 (function () {
   "use strict";
   var root = document.getElementById("search");
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
-  if (!root || !form || !input || !window.fetch || !window.URLSearchParams) { return; }
+  if (!root || !form || !input || !window.fetch || !window.URLSearchParams || !window.Promise) { return; }
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var browse = document.getElementById("search-browse");
@@ -26,13 +26,24 @@
     return String(s || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
+  function json(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) { throw new Error(r.status); }
+      return r.json();
+    });
+  }
+
+  /* The index is a manifest ({"pages": n, "chunks": [...]}) naming its chunks relative to itself; each
+     chunk is an array of pages. The chunks load in parallel and keep their order. */
   function load() {
     if (!loading) {
-      loading = fetch(msg.index, { credentials: "same-origin" }).then(function (r) {
-        if (!r.ok) { throw new Error(r.status); }
-        return r.json();
-      }).then(function (pages) {
-        return pages.map(function (p) {
+      var manifest = new URL(msg.index, window.location.href);
+      loading = json(manifest.href).then(function (index) {
+        return Promise.all((index.chunks || []).map(function (chunk) {
+          return json(new URL(chunk, manifest).href);
+        }));
+      }).then(function (chunks) {
+        return [].concat.apply([], chunks).map(function (p) {
           return {
             page: p,
             title: fold(p.title),
