@@ -20,8 +20,13 @@ public record ServeOptions(InetAddress bind, int port, boolean nextFreePort, boo
 
     /** The default port, as for Hugo, whose users will expect it. */
     public static final int DEFAULT_PORT = 1313;
-    /** Long enough to cover an editor's save (write, rename, touch), short enough to feel instant. */
-    public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMillis(50);
+    /**
+     * Long enough to cover the steps of an editor's save once its file is whole again (a rename over the
+     * original, a backup touched or deleted: consecutive system calls of one process, microseconds apart
+     * unless the editor is descheduled), short enough not to be noticed. While a changed file is gone or
+     * empty, the middle of a save, the watcher waits longer ({@code SourceWatcher.HALF_SAVED_QUIET_PERIOD}).
+     */
+    public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMillis(20);
 
     public ServeOptions {
         Objects.requireNonNull(bind, "bind");

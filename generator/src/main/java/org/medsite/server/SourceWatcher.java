@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Watches a site's source folders, recursively, and hands over the changed paths in batches. A batch
  * ends after a quiet period, so an editor's save (write a temporary file, rename it over the original,
- * touch a backup) or a {@code git checkout} of many files is one rebuild, not dozens.
+ * touch a backup) or a {@code git checkout} of many files is one rebuild, not dozens. The quiet period is
+ * short while every changed file is whole, since the save that rebuilds is then complete, and longer
+ * while one is gone or empty, the state between an editor's steps (see {@link #halfSaved}).
  *
  * <p>The JDK's {@link WatchService} watches single folders: each folder is registered, and folders
  * created later (including a renamed one) are registered as they appear, their files reported as
@@ -37,18 +39,35 @@ final class SourceWatcher implements AutoCloseable {
     private final Path siteDir;
     private final List<Path> roots;
     private final Duration quietPeriod;
+    private final Duration halfSavedQuietPeriod;
     private final Map<WatchKey, Path> folders = new HashMap<>();
+    /** The changed paths of the batch being collected that look half-saved (see {@link #halfSaved}). */
+    private final Set<Path> halfSaved = new java.util.HashSet<>();
+
+    /**
+     * How long no change must come before a batch is handed over while one of its files looks half-saved:
+     * an editor is in the middle of a save, whose next step (the write after the truncation, the rename
+     * after the deletion) is on its way.
+     */
+    static final Duration HALF_SAVED_QUIET_PERIOD = Duration.ofMillis(100);
 
     /**
      * @param siteDir the site folder (watched for its top-level entries)
      * @param roots the folders and files whose changes matter; folders are watched recursively
-     * @param quietPeriod how long no change must come before a batch is handed over
+     * @param quietPeriod how long no change must come before a batch is handed over, when every file it
+     *     names is whole (otherwise {@link #HALF_SAVED_QUIET_PERIOD}, if longer)
      */
     SourceWatcher(Path siteDir, List<Path> roots, Duration quietPeriod) throws IOException {
+        this(siteDir, roots, quietPeriod, HALF_SAVED_QUIET_PERIOD);
+    }
+
+    SourceWatcher(Path siteDir, List<Path> roots, Duration quietPeriod, Duration halfSavedQuietPeriod)
+            throws IOException {
         this.service = FileSystems.getDefault().newWatchService();
         this.siteDir = siteDir.toAbsolutePath().normalize();
         this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.quietPeriod = quietPeriod;
+        this.halfSavedQuietPeriod = halfSavedQuietPeriod.compareTo(quietPeriod) < 0 ? quietPeriod : halfSavedQuietPeriod;
         register(this.siteDir);
         for (Path root : this.roots) {
             if (Files.isDirectory(root) && !root.equals(this.siteDir)) {
@@ -62,11 +81,13 @@ final class SourceWatcher implements AutoCloseable {
      */
     List<Path> next() throws InterruptedException {
         Set<Path> changed = new LinkedHashSet<>();
+        halfSaved.clear();
         try {
             WatchKey key = service.take();
             collect(key, changed);
             while (true) {
-                WatchKey more = service.poll(quietPeriod.toMillis(), TimeUnit.MILLISECONDS);
+                Duration quiet = halfSaved.isEmpty() ? quietPeriod : halfSavedQuietPeriod;
+                WatchKey more = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
                 if (more == null) {
                     if (!changed.isEmpty()) {
                         break;
@@ -97,6 +118,12 @@ final class SourceWatcher implements AutoCloseable {
                 continue; // the output folder, a README, ...
             }
             changed.add(path);
+            // Every change of a path comes as an event, so its last event tells whether it is whole now.
+            if (halfSaved(path)) {
+                halfSaved.add(path);
+            } else {
+                halfSaved.remove(path);
+            }
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) {
                 // A new or renamed-in folder: watch it, and report what it already holds.
                 try {
@@ -108,6 +135,24 @@ final class SourceWatcher implements AutoCloseable {
         }
         if (!key.reset()) {
             folders.remove(key); // the folder is gone; its deletion was reported by its parent
+        }
+    }
+
+    /**
+     * Whether a changed path looks like the middle of an editor's save: gone (saved by deleting or renaming
+     * the file away, then writing it anew) or empty (saved by truncating, then writing). Editors' own
+     * backup, swap and lock files ({@code flu.md~}, {@code .flu.md.swp}) come and go and are not sources.
+     * A page deleted or emptied on purpose only waits the longer quiet period.
+     */
+    private static boolean halfSaved(Path path) {
+        Path name = path.getFileName();
+        if (name == null || org.medsite.content.ContentDiscovery.isIgnored(name.toString())) {
+            return false;
+        }
+        try {
+            return !Files.exists(path) || Files.isRegularFile(path) && Files.size(path) == 0;
+        } catch (IOException e) {
+            return true; // gone between the two looks
         }
     }
 
