@@ -30,13 +30,18 @@ final class ChangedFilesWriter {
 
     private final OutputFolder folder;
     private final Map<String, Object> before;
-    private final Map<String, Object> after = new HashMap<>();
+    private final Map<String, Object> after;
     private final List<String> changed = new ArrayList<>();
+    /** The files compared byte by byte with what was written (not the very same array), and their size. */
+    private int contentCompared;
+    private long bytesCompared;
 
     /** @param before what the folder holds: the {@link #versions} of the plan last written to it */
     ChangedFilesWriter(OutputFolder folder, Map<String, Object> before) {
         this.folder = folder;
         this.before = before;
+        // Sized for the files there were: growing a map of thousands of entries on every save shows.
+        this.after = new HashMap<>(before.size() * 4 / 3 + 16);
     }
 
     /** Where a copied file came from and which version of it was copied. */
@@ -51,7 +56,12 @@ final class ChangedFilesWriter {
             String path = e.getKey();
             Object now = version(e.getValue());
             after.put(path, now);
-            if (same(before.get(path), now)) {
+            Object was = before.get(path);
+            if (was != now && was instanceof byte[] bytes) {
+                contentCompared++;
+                bytesCompared += bytes.length;
+            }
+            if (same(was, now)) {
                 unchanged++;
                 continue;
             }
@@ -97,6 +107,11 @@ final class ChangedFilesWriter {
     /** What the folder holds after {@link #write}; this writer is done with it, so it is not copied. */
     Map<String, Object> state() {
         return java.util.Collections.unmodifiableMap(after);
+    }
+
+    /** How many files {@link #write} compared byte by byte, for a debug line: ideally those that changed. */
+    String compared() {
+        return contentCompared + " file(s), " + bytesCompared + " bytes compared byte by byte";
     }
 
     /** The output paths written or deleted by {@link #write}. */

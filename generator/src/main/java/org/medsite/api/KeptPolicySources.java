@@ -27,18 +27,32 @@ final class KeptPolicySources {
      *
      * @param before the finished pages of the build that last asked
      * @param now this build's finished pages
+     * @param fresh when {@code now} has the pages of {@code before}, those finished again (the others are
+     *     the very records of {@code before}); null when not known, to compare every page
      * @param paths this build's output paths so far
      * @param compute the rules worked out from {@code now}
      */
     List<SecurityHeaders.Rule> rules(Map<String, StageResults.Finished> before, Map<String, StageResults.Finished> now,
-            PageSources stylesheets, Set<String> paths, Supplier<List<SecurityHeaders.Rule>> compute) {
+            Set<String> fresh, PageSources stylesheets, Set<String> paths, Supplier<List<SecurityHeaders.Rule>> compute) {
         if (rules == null || !stylesheets.equals(this.stylesheets) || !paths.equals(this.paths)
-                || !sameSources(before, now)) {
+                || !(fresh == null ? sameSources(before, now) : sameSources(before, now, fresh))) {
             rules = compute.get();
             this.stylesheets = stylesheets;
             this.paths = Set.copyOf(paths);
         }
         return rules;
+    }
+
+    /** As {@link #sameSources(Map, Map)}, looking only at the pages finished again. */
+    private static boolean sameSources(Map<String, StageResults.Finished> before,
+            Map<String, StageResults.Finished> now, Set<String> fresh) {
+        for (String path : fresh) {
+            StageResults.Finished was = before.get(path);
+            if (was == null || !was.sources().equals(now.get(path).sources())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameSources(Map<String, StageResults.Finished> before,

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -248,8 +249,8 @@ final class Pipeline {
                 results.releaseLock();
             }
         }
-        return new BuildResult(mode, pages, findings.sorted(), timings, written, options.outputDir(),
-                Duration.ofNanos(System.nanoTime() - start));
+        return new BuildResult(mode, pages, results.kept ? results.sortedFindings(findings) : findings.sorted(), timings,
+                written, options.outputDir(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Keeps the per-page results of a build that wrote its output, for the next one-off build. */
@@ -298,6 +299,7 @@ final class Pipeline {
         WriteStats stats = writer.write(plan);
         results.written = writer.state();
         results.lastChanged = writer.changed();
+        listener.debug("write: " + writer.compared());
         return stats;
     }
 
@@ -575,7 +577,7 @@ final class Pipeline {
         Map<String, StageResults.Rendered> kept = new HashMap<>();
         for (Page page : site.pages()) {
             StageResults.Rendered cached = results.rendered.get(page.id());
-            if (cached == null || cached.rendering().reads().stream().anyMatch(changedReads::contains)) {
+            if (cached == null || readsAny(cached.rendering().reads(), changedReads)) {
                 toRender.add(page);
             } else {
                 kept.put(page.id(), cached);
@@ -605,6 +607,21 @@ final class Pipeline {
             }
         }
         return html;
+    }
+
+    /**
+     * Whether a page's reads include a changed one. Looks each key of the smaller set up in the other: an
+     * edit changes a key or two, and a session asks this of every page on every save.
+     */
+    private static boolean readsAny(Set<String> reads, Set<String> changed) {
+        Set<String> fewer = changed.size() < reads.size() ? changed : reads;
+        Set<String> more = fewer == changed ? reads : changed;
+        for (String key : fewer) {
+            if (more.contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A template finding without the page it was found on, so the same problem is reported once. */
@@ -671,10 +688,13 @@ final class Pipeline {
         Set<String> allPaths = new HashSet<>(plan.paths());
         site.pages().forEach(p -> allPaths.add(p.outputPath()));
         allPaths.addAll(html.keySet());
-        OutputIndex index = new OutputIndex(allPaths, config.basePath());
+        // A session's save mostly keeps every output path: then what is made of the paths is kept too.
+        boolean samePaths = results.kept && results.sameOutputPaths(allPaths);
+        OutputIndex index = results.kept ? results.outputIndex(samePaths, allPaths, config.basePath())
+                : new OutputIndex(allPaths, config.basePath());
         // A page whose source already has errors (a broken Markdown link) would only repeat them here.
         Set<String> failedSources = new HashSet<>();
-        findings.sorted().stream().filter(f -> f.isError()).forEach(f -> failedSources.add(f.file()));
+        findings.inOrderAdded().stream().filter(f -> f.isError()).forEach(f -> failedSources.add(f.file()));
         var entries = plan.entries();
         StructuredData structuredData = new StructuredData(site);
         Map<String, Page> byUrl = new HashMap<>();
@@ -688,17 +708,24 @@ final class Pipeline {
         site.pages().forEach(p -> byOutput.put(p.outputPath(), p));
         // Later pages of a paginated list (blog/page/2/index.html) belong to their list page.
         for (String path : html.keySet()) {
+            if (byOutput.containsKey(path)) {
+                continue; // most pages: no pattern to match
+            }
             var m = PAGINATED.matcher(path);
-            if (!byOutput.containsKey(path) && m.matches()) {
+            if (m.matches()) {
                 byOutput.put(path, byOutput.get(m.group(1) + "index.html"));
             }
         }
-        Set<String> linkedChanges = linkedChanges(allPaths, config.basePath());
+        Set<String> linkedChanges = linkedChanges(allPaths, samePaths, config.basePath());
         // Every page's policy allows what the site's stylesheets load too: when that changes, every page changes.
-        PageSources stylesheetSources = stylesheetSources(plan);
+        // A session's last instance when equal: each kept page compares it with its own by identity first.
+        PageSources stylesheetSources = results.kept ? results.sameStylesheetSources(stylesheetSources(plan))
+                : stylesheetSources(plan);
         ContentSecurityPolicy policy = new ContentSecurityPolicy(config.security());
         boolean metaPolicy = config.security().policy() && config.security().metaElement();
         String finishedSite = cachedStages.finishedSite(allPaths, stylesheetSources);
+        // The pages finished again (or taken from the page cache) rather than kept from the last build.
+        Set<String> fresh = ConcurrentHashMap.newKeySet();
         Map<String, StageResults.Finished> finished = inPool(pool, () -> {
             Map<String, StageResults.Finished> map = new ConcurrentHashMap<>();
             html.entrySet().parallelStream().forEach(e -> {
@@ -709,7 +736,8 @@ final class Pipeline {
                 // A page rendered again often gives the same HTML (a list whose entries' text changed).
                 if (cached != null && (cached.html() == e.getValue() || cached.html().equals(e.getValue()))
                         && cached.checked() == check
-                        && cached.stylesheetSources().equals(stylesheetSources)
+                        && (cached.stylesheetSources() == stylesheetSources
+                                || cached.stylesheetSources().equals(stylesheetSources))
                         && !linksToAny(cached.text(), linkedChanges)) {
                     map.put(e.getKey(), cached);
                     return;
@@ -718,6 +746,7 @@ final class Pipeline {
                         page.body(), page.bodyLine(), () -> jsonLd.apply(page.url()));
                 Optional<StageResults.Finished> reused = cachedStages.finished(key, e.getKey(), e.getValue(), check,
                         stylesheetSources);
+                fresh.add(e.getKey());
                 if (reused.isPresent()) {
                     map.put(e.getKey(), reused.get());
                     return;
@@ -750,17 +779,21 @@ final class Pipeline {
         });
         Map<String, StageResults.Finished> finishedBefore = results.finished;
         results.finished = finished;
-        new TreeMap<>(finished).forEach((path, done) -> {
+        // Every page kept is one of the last build's; when the fresh ones were there too, the pages are the same.
+        boolean samePages = results.kept && finished.size() == finishedBefore.size()
+                && fresh.stream().allMatch(finishedBefore::containsKey);
+        for (String path : results.kept ? results.finishedOrder(samePages, finished.keySet()) : new TreeSet<>(finished.keySet())) {
+            StageResults.Finished done = finished.get(path);
             done.findings().forEach(findings::add);
             plan.addGenerated(path, done.bytes(), byOutput.get(path).sourceFile().isEmpty()
                     ? "generated page " + byOutput.get(path).url() : byOutput.get(path).sourceFile());
-        });
+        }
         if (config.security().headersFile()) {
             Supplier<List<SecurityHeaders.Rule>> rules = () -> headerRules(plan, finished, stylesheetSources, policy,
                     config.security().policy());
             // A session's edit rarely changes what pages load or which files there are: the last rules stand.
-            planHeadersFile(plan, results.kept ? results.policySources.rules(finishedBefore, finished, stylesheetSources,
-                    plan.paths(), rules) : rules.get(), findings);
+            planHeadersFile(plan, results.kept ? results.policySources.rules(finishedBefore, finished,
+                    samePages ? fresh : null, stylesheetSources, plan.paths(), rules) : rules.get(), findings);
         }
     }
 
@@ -820,11 +853,11 @@ final class Pipeline {
      * The links (with the base path) to output files that came or went, or whose bytes a page may show
      * (an image's size): pages that link to one are checked and post-processed again.
      */
-    private Set<String> linkedChanges(Set<String> allPaths, String basePath) {
+    private Set<String> linkedChanges(Set<String> allPaths, boolean samePaths, String basePath) {
         // Of a file's bytes, post-processing reads only an image's size (for width and height).
         Set<String> changed = new HashSet<>();
         changes.outputs().stream().filter(p -> IMAGE.matcher(p).matches()).forEach(changed::add);
-        if (results.kept) {
+        if (results.kept && !samePaths) {
             Set<String> before = results.outputPaths;
             if (before != null) {
                 allPaths.stream().filter(p -> !before.contains(p)).forEach(changed::add);

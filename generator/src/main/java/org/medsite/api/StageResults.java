@@ -117,6 +117,74 @@ final class StageResults {
     final RelatedPages related = new RelatedPages();
     /** The per-page findings of the site checks, by page id (see {@link Checked}). */
     Map<String, Checked> checked = new HashMap<>();
+    /** The last build's findings in the order they were added, and sorted (see {@link #sortedFindings}). */
+    private List<Finding> findingsAdded = List.of();
+    private List<Finding> findingsSorted = List.of();
+
+    /**
+     * The findings of this build in report order: the last build's sorted list when this build found the
+     * same findings in the same order, which a session's rebuild mostly does, since it reports the kept
+     * findings of unchanged pages as the last build did. Sorting the thousands of warnings of a big site
+     * on every save cost more than an edit's own work.
+     */
+    List<Finding> sortedFindings(org.medsite.diagnostics.FindingCollector findings) {
+        List<Finding> added = findings.inOrderAdded();
+        if (!sameFindings(added, findingsAdded)) {
+            List<Finding> sorted = new java.util.ArrayList<>(added);
+            sorted.sort(Finding.ORDER);
+            findingsSorted = List.copyOf(sorted);
+        }
+        findingsAdded = added;
+        return findingsSorted;
+    }
+
+    private static boolean sameFindings(List<Finding> a, List<Finding> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i) && !a.get(i).equals(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The last build's index of output paths, and its stylesheets' sources. */
+    private org.medsite.check.OutputIndex outputIndex;
+    private org.medsite.postprocess.PageSources stylesheetSources;
+
+    /** Whether {@code paths} are the last build's output paths (see {@link #outputPaths}). */
+    boolean sameOutputPaths(java.util.Set<String> paths) {
+        return outputPaths != null && outputPaths.size() == paths.size() && outputPaths.containsAll(paths);
+    }
+
+    /** The index of {@code paths}: the last build's while the paths are the same (making it is a pass over every file). */
+    org.medsite.check.OutputIndex outputIndex(boolean samePaths, java.util.Set<String> paths, String basePath) {
+        if (outputIndex == null || !samePaths || !outputIndex.basePath().equals(basePath)) {
+            outputIndex = new org.medsite.check.OutputIndex(paths, basePath);
+        }
+        return outputIndex;
+    }
+
+    /** The finished pages' paths in order, the last build's list while the pages are the same. */
+    private List<String> finishedOrder = List.of();
+
+    List<String> finishedOrder(boolean samePages, java.util.Set<String> paths) {
+        if (!samePages || finishedOrder.size() != paths.size()) {
+            finishedOrder = List.copyOf(new java.util.TreeSet<>(paths));
+        }
+        return finishedOrder;
+    }
+
+    /** {@code sources}, or the last build's equal instance. */
+    org.medsite.postprocess.PageSources sameStylesheetSources(org.medsite.postprocess.PageSources sources) {
+        if (!sources.equals(stylesheetSources)) {
+            stylesheetSources = sources;
+        }
+        return stylesheetSources;
+    }
+
     /** Every output path of the last build, to see which files came or went. */
     java.util.Set<String> outputPaths;
     /** What the output folder holds, once a session has written it. */

@@ -65,6 +65,11 @@ public final class FindingCollector {
         return findings.stream().anyMatch(Finding::isError);
     }
 
+    /** The findings so far, in the order they were added (a snapshot; sorting them is left to who needs it). */
+    public List<Finding> inOrderAdded() {
+        return new ArrayList<>(findings);
+    }
+
     /** The findings so far, in report order. */
     public List<Finding> sorted() {
         List<Finding> list = new ArrayList<>(findings);

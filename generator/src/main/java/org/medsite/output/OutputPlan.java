@@ -18,7 +18,8 @@ import org.medsite.diagnostics.FindingCollector;
 public final class OutputPlan {
 
     private final SortedMap<String, OutputEntry> entries = new TreeMap<>();
-    private final Map<String, String> lowerCase = new TreeMap<>();
+    /** Each path in lower case, for clashes only (never iterated): a hash map, since every file of a site goes in. */
+    private final Map<String, String> lowerCase = new java.util.HashMap<>();
     private final FindingCollector findings;
 
     public OutputPlan(FindingCollector findings) {
@@ -70,10 +71,18 @@ public final class OutputPlan {
                 || path.contains(":") || path.endsWith("/")) {
             return false;
         }
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        // Segment by segment without splitting: every file of a site is checked on every build and save.
+        int start = 0;
+        while (start <= path.length()) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
+            }
+            int length = end - start;
+            if (length == 0 || length <= 2 && path.startsWith(length == 1 ? "." : "..", start)) {
                 return false;
             }
+            start = end + 1;
         }
         return true;
     }
