@@ -62,6 +62,23 @@ class SessionMatchesCleanBuildTest {
                 StandardCharsets.UTF_8);
         rebuilt(flu, sleep);
         append("content/blog/flu-vaccine-season-reminder.md", "\nWalk-ins welcome on Fridays.\n");
+        // A body edit that brings a warning, then one that takes it away: the findings of a patched site.
+        assertThat(append("content/blog/staying-active-small-steps.md", "\nQuestions? Write to jane.walker@mail.invalid.\n")
+                .findings()).extracting(f -> f.rule()).contains("privacy.phi-email");
+        replace("content/blog/staying-active-small-steps.md", "\nQuestions? Write to jane.walker@mail.invalid.\n", "\n");
+        // A click-to-load video added to a page's body, then removed: that page's frame sources in _headers.
+        append("content/blog/flu-vaccine-season-reminder.md", "\n```video\nyoutube: ZnSjFr6J9HI\n"
+                + "title: \"How to use hand sanitizer (World Health Organization)\"\n```\n");
+        // The page gets a rule of its own, with the player's frame source.
+        assertThat(Files.readString(out.resolve("_headers"), StandardCharsets.UTF_8))
+                .contains("/blog/flu-vaccine-season-reminder/\n");
+        replace("content/blog/flu-vaccine-season-reminder.md", "\n```video\nyoutube: ZnSjFr6J9HI\n", "\n```text\n");
+        // A body edit that changes the page's search entry (its text), then a new page and the same page
+        // deleted, which move the later entries of the search index.
+        append("content/library/sleep/index.md", "\nA dark, cool room helps.\n");
+        create("content/blog/walk-in-flu-shots.md", "---\ntitle: Walk-in flu shots\ndate: 2026-10-01\n"
+                + "tags: [news]\n---\n\nNo appointment needed on Fridays.\n");
+        delete("content/blog/walk-in-flu-shots.md");
         // Title of a page with a Spanish translation: the translation links to it by title.
         replace("content/library/high-blood-pressure/index.md", "\ntitle: ", "\ntitle: Managing ");
         // A new tag: a new term page, the taxonomy list and related pages change.
@@ -87,10 +104,10 @@ class SessionMatchesCleanBuildTest {
         append("content/library/_index.md", "\nBrowse the topics below.\n");
     }
 
-    private void append(String path, String text) throws Exception {
+    private BuildResult append(String path, String text) throws Exception {
         Path file = site.resolve(path);
         Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8) + text, StandardCharsets.UTF_8);
-        rebuilt(file);
+        return rebuilt(file);
     }
 
     private void replace(String path, String from, String to) throws Exception {
@@ -120,9 +137,10 @@ class SessionMatchesCleanBuildTest {
         rebuilt(site.resolve(from), site.resolve(to));
     }
 
-    private void rebuilt(Path... changed) throws Exception {
+    private BuildResult rebuilt(Path... changed) throws Exception {
         BuildResult warm = session.rebuild(List.of(changed)).orElseThrow().result();
         assertSameAsCleanBuild(warm);
+        return warm;
     }
 
     /** The output folder and the findings are those of a clean build of the sources as they are now. */
