@@ -29,11 +29,16 @@ public final class Redirects {
     public Map<String, byte[]> write(FindingCollector findings, boolean includeRedirectsFile) {
         Map<String, String> targets = new TreeMap<>();
         Map<String, String> origins = new TreeMap<>();
-        Map<String, Page> pagesByOutput = new TreeMap<>();
-        for (Page page : site.pages()) {
-            pagesByOutput.put(page.outputPath().toLowerCase(java.util.Locale.ROOT), page);
+        List<Page> withAliases = site.pages().stream().filter(p -> !p.frontMatter().aliases().isEmpty()).toList();
+        // Most sites have few aliases or none: the map of every page is made only for them (a dev server
+        // writes this on every save).
+        Map<String, Page> pagesByOutput = new java.util.HashMap<>();
+        if (!withAliases.isEmpty()) {
+            for (Page page : site.pages()) {
+                pagesByOutput.put(page.outputPath().toLowerCase(java.util.Locale.ROOT), page);
+            }
         }
-        for (Page page : site.pages()) {
+        for (Page page : withAliases) {
             for (String alias : page.frontMatter().aliases()) {
                 String path = SitePaths.normalize(alias).orElse(null);
                 if (path == null) {
