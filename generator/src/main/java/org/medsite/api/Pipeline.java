@@ -371,20 +371,25 @@ final class Pipeline {
         FrontMatterParser frontMatter = new FrontMatterParser(yaml, config.taxonomies());
         MedicalMetadataReader medicalReader = new MedicalMetadataReader(
                 new ReviewPolicy(config.medical().reviewCycleMonths(), config.medical().dueSoonDays()));
-        Map<ContentSource, StageResults.Parsed> parsedSources = stage("parse", () -> inPool(pool, () -> {
+        Map<ContentSource, StageResults.Parsed> parsedSources = stage("parse", () -> {
             Map<ContentSource, StageResults.Parsed> map = new ConcurrentHashMap<>();
-            sources.pages().parallelStream().forEach(source -> {
+            // Kept results are sorted out on this thread, only the rest goes to the pool (see postProcess).
+            List<ContentSource> toParse = new ArrayList<>();
+            for (ContentSource source : sources.pages()) {
                 StageResults.Parsed cached = results.parsed.get(source);
                 if (cached != null && !changes.content().contains(source.path())) {
                     map.put(source, cached);
                 } else {
-                    FindingCollector own = new FindingCollector();
-                    Optional<PageSource> page = parse(source, frontMatter, config, medicalReader, own);
-                    map.put(source, new StageResults.Parsed(page, own.sorted()));
+                    toParse.add(source);
                 }
+            }
+            inPoolUnlessOne(pool, toParse, source -> {
+                FindingCollector own = new FindingCollector();
+                Optional<PageSource> page = parse(source, frontMatter, config, medicalReader, own);
+                map.put(source, new StageResults.Parsed(page, own.sorted()));
             });
             return map;
-        }));
+        });
         results.parsed = parsedSources;
         List<PageSource> parsed = new ArrayList<>();
         for (ContentSource source : sources.pages()) {
@@ -420,16 +425,30 @@ final class Pipeline {
             results.glossaries = glossaries;
         }
         MarkdownRenderer markdown = new MarkdownRenderer(config.markdown());
-        Map<String, StageResults.Markdown> renderedMarkdown = stage("markdown", () -> inPool(pool, () -> {
+        // In a session, the same URL plan and the same files give every link the target it had: a page
+        // whose source is the very record its Markdown was rendered from needs no look at its links.
+        boolean sameTargets = results.kept && urls == results.markdownUrls && sources == results.markdownSources;
+        Map<String, StageResults.Markdown> renderedMarkdown = stage("markdown", () -> {
             Map<String, StageResults.Markdown> map = new ConcurrentHashMap<>();
-            parsed.parallelStream().filter(p -> urls.containsKey(p.id())).forEach(p -> {
+            List<PageSource> toCheck = new ArrayList<>();
+            for (PageSource p : parsed) {
+                StageResults.Markdown cached = results.markdown.get(p.id());
+                if (sameTargets && cached != null && cached.source() == p) {
+                    map.put(p.id(), cached);
+                } else if (urls.containsKey(p.id())) {
+                    toCheck.add(p);
+                }
+            }
+            inPoolUnlessOne(pool, toCheck, p -> {
                 StageResults.Markdown cached = results.markdown.get(p.id());
                 map.put(p.id(), cached != null && stillValid(cached, p, targets) ? cached
                         : cachedStages.markdown(p, targets, () -> renderMarkdown(markdown, p, config, targets, glossaries)));
             });
             return map;
-        }));
+        });
         results.markdown = renderedMarkdown;
+        results.markdownUrls = urls;
+        results.markdownSources = sources;
         Map<String, RenderedMarkdown> rendered = new HashMap<>();
         for (PageSource p : parsed) {
             StageResults.Markdown m = renderedMarkdown.get(p.id());
@@ -726,57 +745,63 @@ final class Pipeline {
         String finishedSite = cachedStages.finishedSite(allPaths, stylesheetSources);
         // The pages finished again (or taken from the page cache) rather than kept from the last build.
         Set<String> fresh = ConcurrentHashMap.newKeySet();
-        Map<String, StageResults.Finished> finished = inPool(pool, () -> {
-            Map<String, StageResults.Finished> map = new ConcurrentHashMap<>();
-            html.entrySet().parallelStream().forEach(e -> {
-                Page page = byOutput.get(e.getKey());
-                String origin = page.sourceFile().isEmpty() ? e.getKey() : page.sourceFile();
-                boolean check = !failedSources.contains(origin);
-                StageResults.Finished cached = results.finished.get(e.getKey());
-                // A page rendered again often gives the same HTML (a list whose entries' text changed).
-                if (cached != null && (cached.html() == e.getValue() || cached.html().equals(e.getValue()))
-                        && cached.checked() == check
-                        && (cached.stylesheetSources() == stylesheetSources
-                                || cached.stylesheetSources().equals(stylesheetSources))
-                        && !linksToAny(cached.text(), linkedChanges)) {
-                    map.put(e.getKey(), cached);
-                    return;
+        Map<String, StageResults.Finished> map = new ConcurrentHashMap<>();
+        // The pages kept from the last build are sorted out on this thread, and only the others go to the
+        // pool: a session's save finishes a page or two, and waking the pool's threads for thousands of
+        // look-ups cost more than the look-ups on a busy machine.
+        List<Map.Entry<String, String>> toFinish = new ArrayList<>();
+        for (Map.Entry<String, String> e : html.entrySet()) {
+            StageResults.Finished cached = results.finished.get(e.getKey());
+            // A page rendered again often gives the same HTML (a list whose entries' text changed).
+            if (cached != null && (cached.html() == e.getValue() || cached.html().equals(e.getValue()))
+                    && cached.checked() == !failedSources.contains(origin(byOutput.get(e.getKey()), e.getKey()))
+                    && (cached.stylesheetSources() == stylesheetSources
+                            || cached.stylesheetSources().equals(stylesheetSources))
+                    && !linksToAny(cached.text(), linkedChanges)) {
+                map.put(e.getKey(), cached);
+            } else {
+                toFinish.add(e);
+            }
+        }
+        java.util.function.Consumer<Map.Entry<String, String>> finish = e -> {
+            Page page = byOutput.get(e.getKey());
+            String origin = origin(page, e.getKey());
+            boolean check = !failedSources.contains(origin);
+            String key = cachedStages.finishedKey(finishedSite, e.getKey(), page.url(), origin, check, e.getValue(),
+                    page.body(), page.bodyLine(), () -> jsonLd.apply(page.url()));
+            Optional<StageResults.Finished> reused = cachedStages.finished(key, e.getKey(), e.getValue(), check,
+                    stylesheetSources);
+            fresh.add(e.getKey());
+            if (reused.isPresent()) {
+                map.put(e.getKey(), reused.get());
+                return;
+            }
+            FindingCollector pageFindings = new FindingCollector().withLevels(config.checks());
+            var document = post.parse(e.getValue());
+            post.transform(document, page.url());
+            PageSources used = PageSources.of(document);
+            if (check) {
+                RenderedPage renderedPage = new RenderedPage(e.getKey(), page.url(), origin, document, page.body(),
+                        page.bodyLine());
+                for (PageCheck pageCheck : checks.pages()) {
+                    pageCheck.check(renderedPage, index, pageFindings);
                 }
-                String key = cachedStages.finishedKey(finishedSite, e.getKey(), page.url(), origin, check, e.getValue(),
-                        page.body(), page.bodyLine(), () -> jsonLd.apply(page.url()));
-                Optional<StageResults.Finished> reused = cachedStages.finished(key, e.getKey(), e.getValue(), check,
-                        stylesheetSources);
-                fresh.add(e.getKey());
-                if (reused.isPresent()) {
-                    map.put(e.getKey(), reused.get());
-                    return;
+                if (config.security().policy()) {
+                    ContentSecurityPolicy.reportInlineCode(used, origin, pageFindings);
                 }
-                FindingCollector pageFindings = new FindingCollector().withLevels(config.checks());
-                var document = post.parse(e.getValue());
-                post.transform(document, page.url());
-                PageSources used = PageSources.of(document);
-                if (check) {
-                    RenderedPage renderedPage = new RenderedPage(e.getKey(), page.url(), origin, document, page.body(),
-                            page.bodyLine());
-                    for (PageCheck pageCheck : checks.pages()) {
-                        pageCheck.check(renderedPage, index, pageFindings);
-                    }
-                    if (config.security().policy()) {
-                        ContentSecurityPolicy.reportInlineCode(used, origin, pageFindings);
-                    }
-                }
-                if (metaPolicy) {
-                    policy.insertMeta(document, used.with(stylesheetSources));
-                }
-                String text = post.serialize(document);
-                StageResults.Finished done = new StageResults.Finished(e.getValue(), check, text,
-                        text.getBytes(java.nio.charset.StandardCharsets.UTF_8), pageFindings.sorted(), used,
-                        stylesheetSources);
-                cachedStages.keepFinished(key, done);
-                map.put(e.getKey(), done);
-            });
-            return map;
-        });
+            }
+            if (metaPolicy) {
+                policy.insertMeta(document, used.with(stylesheetSources));
+            }
+            String text = post.serialize(document);
+            StageResults.Finished done = new StageResults.Finished(e.getValue(), check, text,
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8), pageFindings.sorted(), used,
+                    stylesheetSources);
+            cachedStages.keepFinished(key, done);
+            map.put(e.getKey(), done);
+        };
+        inPoolUnlessOne(pool, toFinish, finish);
+        Map<String, StageResults.Finished> finished = map;
         Map<String, StageResults.Finished> finishedBefore = results.finished;
         results.finished = finished;
         // Every page kept is one of the last build's; when the fresh ones were there too, the pages are the same.
@@ -795,6 +820,11 @@ final class Pipeline {
             planHeadersFile(plan, results.kept ? results.policySources.rules(finishedBefore, finished,
                     samePages ? fresh : null, stylesheetSources, plan.paths(), rules) : rules.get(), findings);
         }
+    }
+
+    /** Where a finished page's findings point: its source file, or the output path of a generated page. */
+    private static String origin(Page page, String outputPath) {
+        return page.sourceFile().isEmpty() ? outputPath : page.sourceFile();
     }
 
     /**
@@ -1069,6 +1099,26 @@ final class Pipeline {
         timings.add(new StageTiming(name, took));
         listener.stageFinished(name, took);
         return value;
+    }
+
+    /**
+     * Does {@code work} for each item, in parallel on the build's pool; one item (a session's save, mostly)
+     * on this thread, since waking the pool costs more than the item on a busy machine.
+     */
+    private static <T> void inPoolUnlessOne(ForkJoinPool pool, List<T> items, java.util.function.Consumer<T> work)
+            throws IOException {
+        if (items.size() <= 1) {
+            try {
+                items.forEach(work);
+            } catch (UncheckedIOException e) {
+                throw e.getCause(); // as inPool reports it
+            }
+            return;
+        }
+        inPool(pool, () -> {
+            items.parallelStream().forEach(work);
+            return null;
+        });
     }
 
     /** Runs a parallel stream's work on the build's own pool, so {@code threads} is respected. */

@@ -71,6 +71,9 @@ final class StageResults {
     Shared shared;
     Map<ContentSource, Parsed> parsed = new HashMap<>();
     Map<String, Markdown> markdown = new HashMap<>();
+    /** The URL plan and the files {@link #markdown} was last checked against (see {@link Markdown}). */
+    Map<String, String> markdownUrls;
+    SiteSources markdownSources;
     /** The glossaries the cached Markdown was rendered with: when they change, every page is rendered again. */
     org.medsite.medical.Glossaries glossaries;
     /** What each key of {@link org.medsite.render.TemplateReads} stood for in the last site. */
@@ -229,6 +232,8 @@ final class StageResults {
         sources = null;
         parsed = new HashMap<>();
         markdown = new HashMap<>();
+        markdownUrls = null;
+        markdownSources = null;
         readValues = Map.of();
         readValuesSite = null;
         rendered = new HashMap<>();
