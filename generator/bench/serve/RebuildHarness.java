@@ -24,6 +24,7 @@ import org.medsite.api.Rebuild;
  * </pre>
  * PAGE is relative to the site folder (default content/blog/post-0001.md); OUT is the output folder
  * (default SITE/harness-out, kept, so that a second run finds its share cards in the image cache).
+ * With {@code HARNESS_JFR=FILE} the rebuilds (not the first build) are recorded with JFR's profile settings.
  */
 public final class RebuildHarness {
 
@@ -53,6 +54,14 @@ public final class RebuildHarness {
             long t0 = System.nanoTime();
             session.build();
             System.out.printf(Locale.ROOT, "first build: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+            // HARNESS_JFR=FILE records the rebuilds only, not the first build that dwarfs them.
+            String jfr = System.getenv("HARNESS_JFR");
+            jdk.jfr.Recording recording = null;
+            if (jfr != null) {
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.setDestination(Path.of(jfr));
+                recording.start();
+            }
             List<Long> totals = new ArrayList<>();
             List<Long> cpus = new ArrayList<>();
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
@@ -73,6 +82,10 @@ public final class RebuildHarness {
                         rebuild.changedFiles().size()));
                 stages.forEach((stage, us) -> line.append(String.format(Locale.ROOT, " %s %.1f", stage, us / 1000.0)));
                 System.out.println(line);
+            }
+            if (recording != null) {
+                recording.stop();
+                recording.close();
             }
             totals.sort(Long::compare);
             cpus.sort(Long::compare);
