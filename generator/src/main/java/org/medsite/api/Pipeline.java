@@ -745,7 +745,7 @@ final class Pipeline {
         String finishedSite = cachedStages.finishedSite(allPaths, stylesheetSources);
         // The pages finished again (or taken from the page cache) rather than kept from the last build.
         Set<String> fresh = ConcurrentHashMap.newKeySet();
-        Map<String, StageResults.Finished> map = new ConcurrentHashMap<>();
+        Map<String, StageResults.Finished> finished = new ConcurrentHashMap<>();
         // The pages kept from the last build are sorted out on this thread, and only the others go to the
         // pool: a session's save finishes a page or two, and waking the pool's threads for thousands of
         // look-ups cost more than the look-ups on a busy machine.
@@ -758,7 +758,7 @@ final class Pipeline {
                     && (cached.stylesheetSources() == stylesheetSources
                             || cached.stylesheetSources().equals(stylesheetSources))
                     && !linksToAny(cached.text(), linkedChanges)) {
-                map.put(e.getKey(), cached);
+                finished.put(e.getKey(), cached);
             } else {
                 toFinish.add(e);
             }
@@ -773,7 +773,7 @@ final class Pipeline {
                     stylesheetSources);
             fresh.add(e.getKey());
             if (reused.isPresent()) {
-                map.put(e.getKey(), reused.get());
+                finished.put(e.getKey(), reused.get());
                 return;
             }
             FindingCollector pageFindings = new FindingCollector().withLevels(config.checks());
@@ -798,16 +798,17 @@ final class Pipeline {
                     text.getBytes(java.nio.charset.StandardCharsets.UTF_8), pageFindings.sorted(), used,
                     stylesheetSources);
             cachedStages.keepFinished(key, done);
-            map.put(e.getKey(), done);
+            finished.put(e.getKey(), done);
         };
         inPoolUnlessOne(pool, toFinish, finish);
-        Map<String, StageResults.Finished> finished = map;
         Map<String, StageResults.Finished> finishedBefore = results.finished;
         results.finished = finished;
         // Every page kept is one of the last build's; when the fresh ones were there too, the pages are the same.
         boolean samePages = results.kept && finished.size() == finishedBefore.size()
                 && fresh.stream().allMatch(finishedBefore::containsKey);
-        for (String path : results.kept ? results.finishedOrder(samePages, finished.keySet()) : new TreeSet<>(finished.keySet())) {
+        Iterable<String> inOrder = results.kept ? results.finishedOrder(samePages, finished.keySet())
+                : new TreeSet<>(finished.keySet());
+        for (String path : inOrder) {
             StageResults.Finished done = finished.get(path);
             done.findings().forEach(findings::add);
             plan.addGenerated(path, done.bytes(), byOutput.get(path).sourceFile().isEmpty()
