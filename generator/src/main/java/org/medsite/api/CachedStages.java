@@ -93,7 +93,7 @@ final class CachedStages {
         }
         // Keyed by the bytes read here, which may differ from the fingerprint's if the file changed since.
         byte[] bytes = Files.readAllBytes(source.file());
-        String key = parsedKey(source, ContentDigest.sha256(bytes));
+        String key = parsedKey(source, ContentDigest.hash(bytes));
         FindingCollector own = new FindingCollector();
         ParsedEntry entry = new ParsedEntry(SourceText.decode(bytes, source.displayName(), own)
                 .flatMap(t -> parse.parse(t, own)), own.sorted());
@@ -103,8 +103,8 @@ final class CachedStages {
         return entry.parsed();
     }
 
-    private String parsedKey(ContentSource source, String sha256) {
-        return ContentDigest.of(settings, "parsed", source.displayName(), sha256);
+    private String parsedKey(ContentSource source, String hash) {
+        return ContentDigest.of(settings, "parsed", source.displayName(), hash);
     }
 
     /** A page's rendered Markdown: from the cache while its link targets resolve the same way, else by {@code render}. */
@@ -170,7 +170,7 @@ final class CachedStages {
             try {
                 if (file.startsWith(outputDir) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     byte[] bytes = Files.readAllBytes(file);
-                    if (ContentDigest.sha256(bytes).equals(entry.sha256())) {
+                    if (ContentDigest.hash(bytes).equals(entry.hash())) {
                         return Optional.of(new StageResults.Finished(html, check,
                                 new String(bytes, StandardCharsets.UTF_8), bytes, entry.findings(), entry.sources(),
                                 stylesheetSources));
@@ -186,6 +186,6 @@ final class CachedStages {
     /** Keeps a finished page made by this build for the next one. */
     void keepFinished(String key, StageResults.Finished done) {
         cache.ifPresent(c -> c.put(PageCache.Kind.FINISHED, key,
-                new FinishedEntry(ContentDigest.sha256(done.bytes()), done.findings(), done.sources())));
+                new FinishedEntry(ContentDigest.hash(done.bytes()), done.findings(), done.sources())));
     }
 }

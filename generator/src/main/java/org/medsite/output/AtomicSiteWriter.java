@@ -7,17 +7,15 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.medsite.cache.ContentHash;
 
 /**
  * The write stage, in one of two ways; either way a build that fails, or a machine that dies mid-write,
@@ -162,7 +160,7 @@ public final class AtomicSiteWriter {
                 plan.entries().entrySet().parallelStream().forEach(e -> {
                     try {
                         byte[] bytes = e.getValue().bytes();
-                        Recorded now = new Recorded(sha256(bytes), bytes.length);
+                        Recorded now = new Recorded(hash(bytes), bytes.length);
                         manifest.put(e.getKey(), now);
                         if (!now.equals(previous.get(e.getKey()))
                                 || !Long.valueOf(bytes.length).equals(onDisk.files().get(e.getKey()))) {
@@ -362,7 +360,7 @@ public final class AtomicSiteWriter {
      */
     private static boolean writeOne(String path, byte[] bytes, Path staging, Path out, Map<String, Recorded> previous,
             Map<String, Recorded> manifest) throws IOException {
-        Recorded now = new Recorded(sha256(bytes), bytes.length);
+        Recorded now = new Recorded(hash(bytes), bytes.length);
         Path target = staging.resolve(path).normalize();
         Path before = out.resolve(path);
         boolean unchanged = now.equals(previous.get(path)) && Files.isRegularFile(before, java.nio.file.LinkOption.NOFOLLOW_LINKS)
@@ -430,7 +428,7 @@ public final class AtomicSiteWriter {
     private static void writeManifest(OutputFolder folder, Map<String, Recorded> manifest) throws IOException {
         Files.createDirectories(folder.stateDir());
         List<String> lines = new ArrayList<>();
-        manifest.forEach((path, r) -> lines.add(r.sha256() + " " + r.size() + " " + path));
+        manifest.forEach((path, r) -> lines.add(r.hash() + " " + r.size() + " " + path));
         Path tmp = folder.stateDir().resolve(MANIFEST + ".tmp");
         Files.write(tmp, lines, StandardCharsets.UTF_8);
         Files.move(tmp, folder.stateDir().resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING,
@@ -449,14 +447,11 @@ public final class AtomicSiteWriter {
         }
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+    /** What the manifest records of a file's bytes: a fast hash (see {@link ContentHash} for why not SHA-256). */
+    static String hash(byte[] bytes) {
+        return ContentHash.of(bytes);
     }
 
-    private record Recorded(String sha256, long size) {
+    private record Recorded(String hash, long size) {
     }
 }
