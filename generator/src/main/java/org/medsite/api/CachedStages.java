@@ -1,7 +1,6 @@
 package org.medsite.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -171,9 +170,9 @@ final class CachedStages {
                 if (file.startsWith(outputDir) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     byte[] bytes = Files.readAllBytes(file);
                     if (ContentDigest.hash(bytes).equals(entry.hash())) {
-                        return Optional.of(new StageResults.Finished(html, check,
-                                new String(bytes, StandardCharsets.UTF_8), bytes, entry.findings(), entry.sources(),
-                                stylesheetSources));
+                        // No text: only a session reads it, and sessions do not use this cache.
+                        return Optional.of(new StageResults.Finished(html, check, "", bytes, entry.findings(),
+                                entry.sources(), stylesheetSources));
                     }
                 }
             } catch (IOException e) {
