@@ -4,21 +4,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.medsite.cache.CheckedEntry;
 import org.medsite.cache.ContentDigest;
 import org.medsite.cache.FinishedEntry;
 import org.medsite.cache.MarkdownEntry;
 import org.medsite.cache.PageCache;
 import org.medsite.cache.ParsedEntry;
 import org.medsite.content.ContentSource;
+import org.medsite.diagnostics.Finding;
 import org.medsite.diagnostics.FindingCollector;
 import org.medsite.frontmatter.ParsedSource;
 import org.medsite.markdown.LinkTargets;
+import org.medsite.model.Page;
 import org.medsite.model.PageSource;
 import org.medsite.postprocess.PageSources;
 import org.medsite.text.SourceText;
@@ -180,6 +185,30 @@ final class CachedStages {
             }
             return Optional.empty();
         });
+    }
+
+    /**
+     * The per-page site checks' findings about {@code page}: from the cache when the page is equal to one
+     * checked before on the same day (the key is the hash of the whole page record, and the settings, which
+     * stand for the data and people the checks read), else by {@code check}.
+     */
+    List<Finding> checked(Page page, LocalDate today, Supplier<List<Finding>> check) {
+        if (cache.isEmpty()) {
+            return check.get();
+        }
+        Optional<String> pageHash = cache.get().hashOf(page);
+        if (pageHash.isEmpty()) {
+            return check.get();
+        }
+        String key = ContentDigest.of(settings, "checked", today.toString(), pageHash.get());
+        Optional<List<Finding>> hit = cache.get().use(PageCache.Kind.CHECKED, key, CheckedEntry.class,
+                entry -> Optional.of(entry.findings()));
+        if (hit.isPresent()) {
+            return hit.get();
+        }
+        List<Finding> found = check.get();
+        cache.get().put(PageCache.Kind.CHECKED, key, new CheckedEntry(found));
+        return found;
     }
 
     /** Keeps a finished page made by this build for the next one. */

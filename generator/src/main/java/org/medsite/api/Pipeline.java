@@ -470,11 +470,14 @@ final class Pipeline {
             for (Page page : site.pages()) {
                 StageResults.Checked cached = results.checked.get(page.id());
                 if (cached == null || !cached.today().equals(today) || cached.page() != page && !cached.page().equals(page)) {
-                    FindingCollector own = new FindingCollector();
-                    for (SiteCheck check : checks.site()) {
-                        check.checkPage(site, page, today, own);
-                    }
-                    cached = new StageResults.Checked(page, today, own.sorted());
+                    // A one-off build finds them in its page cache when the page is what it was.
+                    cached = new StageResults.Checked(page, today, cachedStages.checked(page, today, () -> {
+                        FindingCollector own = new FindingCollector();
+                        for (SiteCheck check : checks.site()) {
+                            check.checkPage(site, page, today, own);
+                        }
+                        return own.sorted();
+                    }));
                 }
                 checked.put(page.id(), cached);
                 cached.findings().forEach(configured::add);

@@ -89,6 +89,22 @@ class RecordCodecTest {
     }
 
     @Test
+    void textOfEveryScriptComesBackEqualFromOneFileOfMany() throws IOException {
+        // Latin-1 text is kept one byte a character, the rest as UTF-8; both read back from a view of the file.
+        List<String> texts = List.of("", "plain ASCII", "Presi\u00f3n arterial \u00bf", "\u00ff\u0000",
+                "\u2192 \u65e5\u672c\u8a9e", "emoji \ud83e\ude7a mixed with \u00e9");
+        Map<String, byte[]> entries = new TreeMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            entries.put("k" + i, codec.encode(new TocEntry(i, texts.get(i), texts.get(texts.size() - 1 - i))));
+        }
+        Map<String, java.nio.ByteBuffer> read = PageCache.read(PageCache.write(entries));
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(codec.decode(read.get("k" + i)))
+                    .isEqualTo(new TocEntry(i, texts.get(i), texts.get(texts.size() - 1 - i)));
+        }
+    }
+
+    @Test
     void aCutShortFileIsRefused() throws IOException {
         byte[] file = PageCache.write(new TreeMap<>(Map.of("k", codec.encode(new TocEntry(2, "a", "b")))));
 
