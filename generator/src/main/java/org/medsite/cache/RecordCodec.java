@@ -71,6 +71,7 @@ public final class RecordCodec {
 
     private final ClassLoader loader;
     private final Map<String, Constructor<?>> constructors = new ConcurrentHashMap<>();
+    private final Map<Class<?>, java.lang.reflect.Method[]> accessors = new ConcurrentHashMap<>();
 
     /** @param loader where the records' classes are found */
     public RecordCodec(ClassLoader loader) {
@@ -192,15 +193,13 @@ public final class RecordCodec {
             Class<?> type = own(record.getClass());
             out.writeByte(RECORD);
             string(out, type.getName());
-            RecordComponent[] components = type.getRecordComponents();
-            out.writeInt(components.length);
-            for (RecordComponent component : components) {
+            java.lang.reflect.Method[] accessors = this.accessors.computeIfAbsent(type, RecordCodec::accessors);
+            out.writeInt(accessors.length);
+            for (java.lang.reflect.Method accessor : accessors) {
                 try {
-                    var accessor = component.getAccessor();
-                    accessor.setAccessible(true);
                     write(out, accessor.invoke(record));
                 } catch (ReflectiveOperationException e) {
-                    throw new IllegalArgumentException("cannot read " + type.getName() + "." + component.getName(), e);
+                    throw new IllegalArgumentException("cannot read " + type.getName() + "." + accessor.getName(), e);
                 }
             }
         } else {
@@ -253,6 +252,17 @@ public final class RecordCodec {
         } catch (ReflectiveOperationException | IllegalArgumentException e) {
             throw new IOException("cannot rebuild a " + name + " from the cache: " + e, e);
         }
+    }
+
+    /** A record's component accessors, looked up once per type (reflection's look-up, not the call, is slow). */
+    private static java.lang.reflect.Method[] accessors(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[components.length];
+        for (int i = 0; i < components.length; i++) {
+            accessors[i] = components[i].getAccessor();
+            accessors[i].setAccessible(true);
+        }
+        return accessors;
     }
 
     private Constructor<?> canonicalConstructor(String name) {
