@@ -50,7 +50,7 @@ public final class PageCache {
     static final String DIR = "page-cache";
     private static final String MAGIC = "medsite page cache";
     /** Bumped whenever the file layout or the meaning of a key changes. */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     private final Path dir;
     private final RecordCodec codec;
@@ -189,14 +189,12 @@ public final class PageCache {
     }
 
     /** The bytes kept for {@code value}: a hit's as read, a new result's encoded now, if it can be. */
-    private Optional<byte[]> encoded(Kind kind, Object value) {
+    private Optional<ByteBuffer> encoded(Kind kind, Object value) {
         if (value instanceof ByteBuffer bytes) {
-            byte[] copy = new byte[bytes.remaining()];
-            bytes.duplicate().get(copy);
-            return Optional.of(copy);
+            return Optional.of(bytes);
         }
         try {
-            return Optional.of(codec.encode((Record) value));
+            return Optional.of(ByteBuffer.wrap(codec.encode((Record) value)));
         } catch (RuntimeException e) {
             debug.accept("page cache: not keeping a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " result ("
                     + e.getMessage() + ")");
@@ -206,7 +204,7 @@ public final class PageCache {
 
     static byte[] write(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        write(entries, value -> Optional.of(value), bytes);
+        write(entries, value -> Optional.of(ByteBuffer.wrap(value)), bytes);
         return bytes.toByteArray();
     }
 
@@ -214,23 +212,31 @@ public final class PageCache {
      * Writes a cache file: each entry flagged before it, so an entry whose value cannot be encoded is left
      * out as it is met, without knowing the count first.
      */
-    private static <V> void write(Map<String, V> entries, Function<V, Optional<byte[]>> encode,
+    private static <V> void write(Map<String, V> entries, Function<V, Optional<ByteBuffer>> encode,
             java.io.OutputStream target) throws IOException {
         try (DataOutputStream out = new DataOutputStream(target)) {
             out.writeUTF(MAGIC);
             out.writeInt(FORMAT);
             for (Map.Entry<String, V> e : entries.entrySet()) {
-                Optional<byte[]> value = encode.apply(e.getValue());
+                Optional<ByteBuffer> value = encode.apply(e.getValue());
                 if (value.isPresent()) {
+                    // A hit is written from the view of the file it was read from, not from a copy.
+                    ByteBuffer bytes = value.get();
                     out.writeBoolean(true);
                     out.writeUTF(e.getKey());
-                    out.writeInt(value.get().length);
-                    out.write(value.get());
+                    out.writeInt(bytes.remaining());
+                    out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+                    out.writeUTF(hash(e.getKey(), bytes));
                 }
             }
             out.writeBoolean(false);
             out.writeUTF(MAGIC); // A file cut short fails here rather than passing as a smaller cache.
         }
+    }
+
+    private static String hash(String key, ByteBuffer bytes) {
+        return new ContentHash().update(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .update(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining()).hex();
     }
 
     /** The entries of a cache file, each a view of {@code data} (not a copy: on a big site the files are 100 MB). */
@@ -246,8 +252,13 @@ public final class PageCache {
             if (length < 0 || length > in.available()) {
                 throw new IOException("the file is damaged");
             }
-            entries.put(key, ByteBuffer.wrap(data, data.length - in.available(), length));
+            ByteBuffer value = ByteBuffer.wrap(data, data.length - in.available(), length);
             in.skipNBytes(length);
+            // A changed byte inside a string would decode to another string: each value carries its hash.
+            if (!in.readUTF().equals(hash(key, value))) {
+                throw new IOException("the file is damaged");
+            }
+            entries.put(key, value);
         }
         if (!in.readUTF().equals(MAGIC) || in.available() != 0) {
             throw new IOException("the file is damaged");

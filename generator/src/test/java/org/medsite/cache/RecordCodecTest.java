@@ -105,6 +105,29 @@ class RecordCodecTest {
     }
 
     @Test
+    void aFileWithAnyByteChangedIsRefusedOrReadsTheSame() throws IOException {
+        // A changed letter inside a string still decodes: only the value's own hash tells.
+        TocEntry value = new TocEntry(2, "params:", "text");
+        byte[] file = PageCache.write(new TreeMap<>(Map.of("k", codec.encode(value))));
+        int refused = 0;
+        for (int i = 0; i < file.length; i++) {
+            byte[] damaged = file.clone();
+            damaged[i] ^= 0x5a;
+            Map<String, java.nio.ByteBuffer> read;
+            try {
+                read = PageCache.read(damaged);
+            } catch (IOException e) {
+                refused++;
+                continue;
+            }
+            // Only a byte whose change means nothing (a flag that is still "true") may pass.
+            assertThat(read.keySet()).as("byte %d", i).containsExactly("k");
+            assertThat(codec.decode(read.get("k"))).as("byte %d", i).isEqualTo(value);
+        }
+        assertThat(refused).isGreaterThanOrEqualTo(file.length - 1);
+    }
+
+    @Test
     void aCutShortFileIsRefused() throws IOException {
         byte[] file = PageCache.write(new TreeMap<>(Map.of("k", codec.encode(new TocEntry(2, "a", "b")))));
 
