@@ -55,7 +55,7 @@ final class BuildCache {
     static final String FILE = "build-cache.bin";
     private static final String MAGIC = "medsite build cache";
     /** Bumped whenever the file's layout or the fingerprint's recipe changes. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private static final String MANIFEST = "manifest.txt";
     /** Markdown sources, as content discovery finds them: everything else in content/ is copied as it is. */
     private static final java.util.regex.Pattern MARKDOWN = java.util.regex.Pattern.compile("(?i).*\\.(md|markdown)");
@@ -66,9 +66,9 @@ final class BuildCache {
      * @param key the fingerprint of the build's inputs
      * @param builtAt the build's clock
      * @param validUntil the first moment after {@code builtAt} at which a page's publish or expiry date takes effect
-     * @param manifestSha256 the hash of the output manifest the build wrote
+     * @param manifestHash the hash of the output manifest the build wrote
      */
-    record Entry(String key, Instant builtAt, Optional<Instant> validUntil, String manifestSha256,
+    record Entry(String key, Instant builtAt, Optional<Instant> validUntil, String manifestHash,
             List<PageSummary> pages, List<Finding> findings, List<String> infos, int files) {
 
         Entry {
@@ -96,7 +96,7 @@ final class BuildCache {
      *     change rendered pages, and a finished page is keyed by its rendered HTML.
      * @param resources the files copied as they are ({@code static/}, and every file of {@code content/}
      *     that is not Markdown): post-processing reads images' sizes
-     * @param sources the SHA-256 of each Markdown file of {@code content/}, by absolute path: the parse stage
+     * @param sources the hash of each Markdown file of {@code content/}, by absolute path: the parse stage
      *     need not read a file whose parse is cached
      */
     record Fingerprint(String whole, String settings, String resources, Map<Path, String> sources) {
@@ -228,7 +228,7 @@ final class BuildCache {
     /** Every file of the manifest is there with its size, and the report beside the output too. */
     private boolean outputIntact(Entry entry) throws IOException {
         Path manifest = folder.stateDir().resolve(MANIFEST);
-        if (!Files.isRegularFile(manifest) || !sha256(Files.readAllBytes(manifest)).equals(entry.manifestSha256())) {
+        if (!Files.isRegularFile(manifest) || !ContentDigest.hash(Files.readAllBytes(manifest)).equals(entry.manifestHash())) {
             return false;
         }
         for (String report : List.of(EditorialReport.JSON_FILE, EditorialReport.HTML_FILE)) {
@@ -257,7 +257,7 @@ final class BuildCache {
             forget();
             return;
         }
-        Entry entry = new Entry(key, builtAt, validUntil, sha256(Files.readAllBytes(manifest)), pages, findings,
+        Entry entry = new Entry(key, builtAt, validUntil, ContentDigest.hash(Files.readAllBytes(manifest)), pages, findings,
                 infos, files);
         Path tmp = folder.stateDir().resolve(FILE + ".tmp");
         Files.write(tmp, write(entry));
@@ -282,7 +282,7 @@ final class BuildCache {
                 out.writeLong(entry.validUntil().get().toEpochMilli());
                 out.writeInt(entry.validUntil().get().getNano());
             }
-            string(out, entry.manifestSha256());
+            string(out, entry.manifestHash());
             out.writeInt(entry.files());
             out.writeInt(entry.pages().size());
             for (PageSummary p : entry.pages()) {
@@ -353,9 +353,5 @@ final class BuildCache {
     private static String string(DataInputStream in) throws IOException {
         int n = count(in);
         return new String(in.readNBytes(n), StandardCharsets.UTF_8);
-    }
-
-    static String sha256(byte[] bytes) {
-        return ContentDigest.sha256(bytes);
     }
 }

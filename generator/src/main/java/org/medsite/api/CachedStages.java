@@ -1,25 +1,29 @@
 package org.medsite.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.medsite.cache.CheckedEntry;
 import org.medsite.cache.ContentDigest;
 import org.medsite.cache.FinishedEntry;
 import org.medsite.cache.MarkdownEntry;
 import org.medsite.cache.PageCache;
 import org.medsite.cache.ParsedEntry;
 import org.medsite.content.ContentSource;
+import org.medsite.diagnostics.Finding;
 import org.medsite.diagnostics.FindingCollector;
 import org.medsite.frontmatter.ParsedSource;
 import org.medsite.markdown.LinkTargets;
+import org.medsite.model.Page;
 import org.medsite.model.PageSource;
 import org.medsite.postprocess.PageSources;
 import org.medsite.text.SourceText;
@@ -93,7 +97,7 @@ final class CachedStages {
         }
         // Keyed by the bytes read here, which may differ from the fingerprint's if the file changed since.
         byte[] bytes = Files.readAllBytes(source.file());
-        String key = parsedKey(source, ContentDigest.sha256(bytes));
+        String key = parsedKey(source, ContentDigest.hash(bytes));
         FindingCollector own = new FindingCollector();
         ParsedEntry entry = new ParsedEntry(SourceText.decode(bytes, source.displayName(), own)
                 .flatMap(t -> parse.parse(t, own)), own.sorted());
@@ -103,8 +107,8 @@ final class CachedStages {
         return entry.parsed();
     }
 
-    private String parsedKey(ContentSource source, String sha256) {
-        return ContentDigest.of(settings, "parsed", source.displayName(), sha256);
+    private String parsedKey(ContentSource source, String hash) {
+        return ContentDigest.of(settings, "parsed", source.displayName(), hash);
     }
 
     /** A page's rendered Markdown: from the cache while its link targets resolve the same way, else by {@code render}. */
@@ -170,10 +174,10 @@ final class CachedStages {
             try {
                 if (file.startsWith(outputDir) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     byte[] bytes = Files.readAllBytes(file);
-                    if (ContentDigest.sha256(bytes).equals(entry.sha256())) {
-                        return Optional.of(new StageResults.Finished(html, check,
-                                new String(bytes, StandardCharsets.UTF_8), bytes, entry.findings(), entry.sources(),
-                                stylesheetSources));
+                    if (ContentDigest.hash(bytes).equals(entry.hash())) {
+                        // No text: only a session reads it, and sessions do not use this cache.
+                        return Optional.of(new StageResults.Finished(html, check, "", bytes, entry.findings(),
+                                entry.sources(), stylesheetSources));
                     }
                 }
             } catch (IOException e) {
@@ -183,9 +187,33 @@ final class CachedStages {
         });
     }
 
+    /**
+     * The per-page site checks' findings about {@code page}: from the cache when the page is equal to one
+     * checked before on the same day (the key is the hash of the whole page record, and the settings, which
+     * stand for the data and people the checks read), else by {@code check}.
+     */
+    List<Finding> checked(Page page, LocalDate today, Supplier<List<Finding>> check) {
+        if (cache.isEmpty()) {
+            return check.get();
+        }
+        Optional<String> pageHash = cache.get().hashOf(page);
+        if (pageHash.isEmpty()) {
+            return check.get();
+        }
+        String key = ContentDigest.of(settings, "checked", today.toString(), pageHash.get());
+        Optional<List<Finding>> hit = cache.get().use(PageCache.Kind.CHECKED, key, CheckedEntry.class,
+                entry -> Optional.of(entry.findings()));
+        if (hit.isPresent()) {
+            return hit.get();
+        }
+        List<Finding> found = check.get();
+        cache.get().put(PageCache.Kind.CHECKED, key, new CheckedEntry(found));
+        return found;
+    }
+
     /** Keeps a finished page made by this build for the next one. */
     void keepFinished(String key, StageResults.Finished done) {
         cache.ifPresent(c -> c.put(PageCache.Kind.FINISHED, key,
-                new FinishedEntry(ContentDigest.sha256(done.bytes()), done.findings(), done.sources())));
+                new FinishedEntry(ContentDigest.hash(done.bytes()), done.findings(), done.sources())));
     }
 }

@@ -215,6 +215,12 @@ final class Pipeline {
             Optional<Built> built = buildSite(pool, mode);
             if (built.isPresent()) {
                 pages = built.get().site().pages().stream().map(Pipeline::summary).toList();
+                if (!results.kept) {
+                    // A one-off build has no next build to keep them for: the template HTML of every page
+                    // and the finished pages (whose bytes the plan holds) need not outlive the write (issue #11).
+                    results.rendered = Map.of();
+                    results.finished = Map.of();
+                }
                 if (mode == BuildMode.BUILD && !findings.hasErrors()) {
                     OutputPlan plan = built.get().plan();
                     written = Optional.of(stage("write", () -> write(plan)));
@@ -485,11 +491,14 @@ final class Pipeline {
             for (Page page : site.pages()) {
                 StageResults.Checked cached = results.checked.get(page.id());
                 if (cached == null || !cached.today().equals(today) || cached.page() != page && !cached.page().equals(page)) {
-                    FindingCollector own = new FindingCollector();
-                    for (SiteCheck check : checks.site()) {
-                        check.checkPage(site, page, today, own);
-                    }
-                    cached = new StageResults.Checked(page, today, own.sorted());
+                    // A one-off build finds them in its page cache when the page is what it was.
+                    cached = new StageResults.Checked(page, today, cachedStages.checked(page, today, () -> {
+                        FindingCollector own = new FindingCollector();
+                        for (SiteCheck check : checks.site()) {
+                            check.checkPage(site, page, today, own);
+                        }
+                        return own.sorted();
+                    }));
                 }
                 checked.put(page.id(), cached);
                 cached.findings().forEach(configured::add);
@@ -794,7 +803,8 @@ final class Pipeline {
                 policy.insertMeta(document, used.with(stylesheetSources));
             }
             String text = post.serialize(document);
-            StageResults.Finished done = new StageResults.Finished(e.getValue(), check, text,
+            // Only a session reads the text again (links to changed files); a one-off build holds the bytes alone.
+            StageResults.Finished done = new StageResults.Finished(e.getValue(), check, results.kept ? text : "",
                     text.getBytes(java.nio.charset.StandardCharsets.UTF_8), pageFindings.sorted(), used,
                     stylesheetSources);
             cachedStages.keepFinished(key, done);
@@ -1062,7 +1072,9 @@ final class Pipeline {
                     + "in site.yaml");
         }
         files.putAll(new Redirects(site).write(findings, !plan.contains("_redirects")));
-        files.putAll(new SearchIndexWriter(site, results.searchEntries).write());
+        // A one-off build's entries are not kept: on a 16000-page site they were ~90 MB held to the end (issue #11).
+        files.putAll((results.kept ? new SearchIndexWriter(site, results.searchEntries) : new SearchIndexWriter(site))
+                .write());
         renderer.renderRobots(site, absolute ? site.config().baseUrl() + SitemapWriter.path().substring(1) : null, findings)
                 .ifPresent(text -> files.put("robots.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         // Settings a theme turns into CSS (clinic: params.colors), as a file so that pages need no inline style.

@@ -1,29 +1,25 @@
 package org.medsite.cache;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** One running SHA-256 over named parts, each length-prefixed so that no two inputs run together. */
+/** One running {@link ContentHash} over named parts, each length-prefixed so that no two inputs run together. */
 public final class ContentDigest {
 
-    private final MessageDigest sha = sha256();
+    private final ContentHash hash = new ContentHash();
 
     public ContentDigest text(String s) {
         return bytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
     public ContentDigest bytes(byte[] b) {
-        sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(b.length).array());
-        sha.update(b);
+        hash.updateInt(b.length);
+        hash.update(b);
         return this;
     }
 
@@ -49,9 +45,9 @@ public final class ContentDigest {
     }
 
     /**
-     * Like {@link #tree(Path, Path, Path, Predicate)}, but digests each file's SHA-256 rather than its bytes.
+     * Like {@link #tree(Path, Path, Path, Predicate)}, but digests each file's hash rather than its bytes.
      *
-     * @return each file's SHA-256, by its absolute normalized path
+     * @return each file's hash ({@link #hash}), by its absolute normalized path
      */
     public java.util.Map<Path, String> hashedTree(Path base, Path root, Path skip, Predicate<Path> include)
             throws IOException {
@@ -65,7 +61,7 @@ public final class ContentDigest {
             files = walk.filter(p -> !p.startsWith(skip) && Files.isRegularFile(p) && include.test(p)).sorted().toList();
         }
         for (Path p : files) {
-            String sha = sha256(Files.readAllBytes(p));
+            String sha = hash(Files.readAllBytes(p));
             text(base.relativize(p).toString().replace('\\', '/'));
             text(sha);
             hashes.put(p.toAbsolutePath().normalize(), sha);
@@ -74,12 +70,12 @@ public final class ContentDigest {
     }
 
     public String hex() {
-        return HexFormat.of().formatHex(sha.digest());
+        return hash.hex();
     }
 
-    /** The SHA-256 of {@code bytes}, in hex. */
-    public static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
+    /** The {@link ContentHash} of {@code bytes}, in hex. */
+    public static String hash(byte[] bytes) {
+        return ContentHash.of(bytes);
     }
 
     /** The digest of {@code parts}, each length-prefixed. */
@@ -89,13 +85,5 @@ public final class ContentDigest {
             digest.text(part);
         }
         return digest.hex();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -6,13 +6,13 @@ import org.medsite.postprocess.PageSources;
 
 /**
  * An output page after post-processing and the page checks. Its bytes are not kept here: they are the
- * file the build wrote into the output folder, used again only while their SHA-256 is still this one.
+ * file the build wrote into the output folder, used again only while their hash is still this one.
  *
- * @param sha256 the hash of the finished bytes
+ * @param hash the {@link ContentHash} of the finished bytes
  * @param findings the page checks' findings
  * @param sources what the page loads, for the site-wide security policy
  */
-public record FinishedEntry(String sha256, List<Finding> findings, PageSources sources) {
+public record FinishedEntry(String hash, List<Finding> findings, PageSources sources) {
 
     public FinishedEntry {
         findings = List.copyOf(findings);

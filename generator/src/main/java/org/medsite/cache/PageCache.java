@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,18 +42,20 @@ public final class PageCache {
         /** A page's rendered Markdown ({@link MarkdownEntry}). */
         MARKDOWN,
         /** An output page after post-processing and page checks ({@link FinishedEntry}). */
-        FINISHED
+        FINISHED,
+        /** The per-page site checks' findings about a page ({@link CheckedEntry}). */
+        CHECKED
     }
 
     static final String DIR = "page-cache";
     private static final String MAGIC = "medsite page cache";
     /** Bumped whenever the file layout or the meaning of a key changes. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 4;
 
     private final Path dir;
     private final RecordCodec codec;
     private final Consumer<String> debug;
-    private final Map<Kind, Map<String, byte[]>> loaded = new EnumMap<>(Kind.class);
+    private final Map<Kind, Map<String, ByteBuffer>> loaded = new EnumMap<>(Kind.class);
     /**
      * What the next build gets: the bytes of each hit, and each new result as the record itself, encoded
      * only while the file is written (the build holds those records anyway; their bytes, on a big site a
@@ -83,7 +86,7 @@ public final class PageCache {
      * and {@code use} finds it still valid (not empty). Only then is it a hit, kept for the next build.
      */
     public <T, R> Optional<R> use(Kind kind, String key, Class<T> type, Function<T, Optional<R>> use) {
-        byte[] bytes = entries(kind).get(key);
+        ByteBuffer bytes = entries(kind).get(key);
         if (bytes != null) {
             try {
                 Object value = codec.decode(bytes);
@@ -100,6 +103,31 @@ public final class PageCache {
         }
         misses.get(kind).incrementAndGet();
         return Optional.empty();
+    }
+
+    /**
+     * The {@link ContentHash} of {@code value}'s encoding: every component, each length-prefixed, so two values
+     * have the same hash only if they are equal. Empty for a value that cannot be encoded.
+     */
+    public Optional<String> hashOf(Record value) {
+        ContentHash hash = new ContentHash();
+        try {
+            // Buffered: the codec writes numbers and tags a byte at a time.
+            codec.encode(value, new java.io.BufferedOutputStream(new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    hash.update(new byte[] {(byte) b});
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    hash.update(b, off, len);
+                }
+            }, 1 << 13));
+            return Optional.of(hash.hex());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Keeps {@code value} for the next build; a value that cannot be cached is not (it will be made again). */
@@ -145,7 +173,7 @@ public final class PageCache {
         return dir.resolve(kind.name().toLowerCase(java.util.Locale.ROOT) + ".bin");
     }
 
-    private synchronized Map<String, byte[]> entries(Kind kind) {
+    private synchronized Map<String, ByteBuffer> entries(Kind kind) {
         return loaded.computeIfAbsent(kind, k -> {
             Path file = file(k);
             if (!Files.isRegularFile(file)) {
@@ -161,12 +189,12 @@ public final class PageCache {
     }
 
     /** The bytes kept for {@code value}: a hit's as read, a new result's encoded now, if it can be. */
-    private Optional<byte[]> encoded(Kind kind, Object value) {
-        if (value instanceof byte[] bytes) {
+    private Optional<ByteBuffer> encoded(Kind kind, Object value) {
+        if (value instanceof ByteBuffer bytes) {
             return Optional.of(bytes);
         }
         try {
-            return Optional.of(codec.encode((Record) value));
+            return Optional.of(ByteBuffer.wrap(codec.encode((Record) value)));
         } catch (RuntimeException e) {
             debug.accept("page cache: not keeping a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " result ("
                     + e.getMessage() + ")");
@@ -176,7 +204,7 @@ public final class PageCache {
 
     static byte[] write(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        write(entries, value -> Optional.of((byte[]) value), bytes);
+        write(entries, value -> Optional.of(ByteBuffer.wrap(value)), bytes);
         return bytes.toByteArray();
     }
 
@@ -184,18 +212,21 @@ public final class PageCache {
      * Writes a cache file: each entry flagged before it, so an entry whose value cannot be encoded is left
      * out as it is met, without knowing the count first.
      */
-    private static <V> void write(Map<String, V> entries, Function<V, Optional<byte[]>> encode,
+    private static <V> void write(Map<String, V> entries, Function<V, Optional<ByteBuffer>> encode,
             java.io.OutputStream target) throws IOException {
         try (DataOutputStream out = new DataOutputStream(target)) {
             out.writeUTF(MAGIC);
             out.writeInt(FORMAT);
             for (Map.Entry<String, V> e : entries.entrySet()) {
-                Optional<byte[]> value = encode.apply(e.getValue());
+                Optional<ByteBuffer> value = encode.apply(e.getValue());
                 if (value.isPresent()) {
+                    // A hit is written from the view of the file it was read from, not from a copy.
+                    ByteBuffer bytes = value.get();
                     out.writeBoolean(true);
                     out.writeUTF(e.getKey());
-                    out.writeInt(value.get().length);
-                    out.write(value.get());
+                    out.writeInt(bytes.remaining());
+                    out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+                    out.writeUTF(hash(e.getKey(), bytes));
                 }
             }
             out.writeBoolean(false);
@@ -203,19 +234,31 @@ public final class PageCache {
         }
     }
 
-    static Map<String, byte[]> read(byte[] data) throws IOException {
+    private static String hash(String key, ByteBuffer bytes) {
+        return new ContentHash().update(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .update(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining()).hex();
+    }
+
+    /** The entries of a cache file, each a view of {@code data} (not a copy: on a big site the files are 100 MB). */
+    static Map<String, ByteBuffer> read(byte[] data) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
         if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT) {
             throw new IOException("not a page cache of this Medsite version");
         }
-        Map<String, byte[]> entries = new HashMap<>();
+        Map<String, ByteBuffer> entries = new HashMap<>();
         while (in.readBoolean()) {
             String key = in.readUTF();
             int length = in.readInt();
             if (length < 0 || length > in.available()) {
                 throw new IOException("the file is damaged");
             }
-            entries.put(key, in.readNBytes(length));
+            ByteBuffer value = ByteBuffer.wrap(data, data.length - in.available(), length);
+            in.skipNBytes(length);
+            // A changed byte inside a string would decode to another string: each value carries its hash.
+            if (!in.readUTF().equals(hash(key, value))) {
+                throw new IOException("the file is damaged");
+            }
+            entries.put(key, value);
         }
         if (!in.readUTF().equals(MAGIC) || in.available() != 0) {
             throw new IOException("the file is damaged");

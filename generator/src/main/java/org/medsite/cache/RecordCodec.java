@@ -63,13 +63,26 @@ public final class RecordCodec {
     private static final byte PATH = 18;
     private static final byte BIG_INTEGER = 19;
     private static final byte BIG_DECIMAL = 20;
+    /**
+     * A string of characters up to U+00FF, as one byte each: read back with a plain copy, where UTF-8 is
+     * scanned byte by byte (the JDK's fast path for it needs C2, which the launcher does not run).
+     */
+    private static final byte LATIN1_STRING = 21;
 
     private final ClassLoader loader;
     private final Map<String, Constructor<?>> constructors = new ConcurrentHashMap<>();
+    private final Map<Class<?>, java.lang.reflect.Method[]> accessors = new ConcurrentHashMap<>();
 
     /** @param loader where the records' classes are found */
     public RecordCodec(ClassLoader loader) {
         this.loader = loader;
+    }
+
+    /** Writes {@code value} to {@code target} as {@link #encode(Object)} would give it. */
+    public void encode(Object value, java.io.OutputStream target) throws IOException {
+        DataOutputStream out = new DataOutputStream(target);
+        write(out, value);
+        out.flush();
     }
 
     public byte[] encode(Object value) {
@@ -84,8 +97,13 @@ public final class RecordCodec {
 
     /** The value {@code bytes} hold; an {@link IOException} for bytes that are not a whole encoded value. */
     public Object decode(byte[] bytes) throws IOException {
+        return decode(ByteBuffer.wrap(bytes));
+    }
+
+    /** The value the remaining bytes of {@code in} hold (a heap buffer, read from its position). */
+    public Object decode(ByteBuffer bytes) throws IOException {
         // A ByteBuffer rather than a DataInputStream: ByteArrayInputStream locks on every byte read.
-        ByteBuffer in = ByteBuffer.wrap(bytes);
+        ByteBuffer in = bytes.slice();
         try {
             Object value = read(in);
             if (in.hasRemaining()) {
@@ -101,8 +119,15 @@ public final class RecordCodec {
         if (value == null) {
             out.writeByte(NULL);
         } else if (value instanceof String s) {
-            out.writeByte(STRING);
-            string(out, s);
+            if (isLatin1(s)) {
+                out.writeByte(LATIN1_STRING);
+                byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+                out.writeInt(b.length);
+                out.write(b);
+            } else {
+                out.writeByte(STRING);
+                string(out, s);
+            }
         } else if (value instanceof Integer i) {
             out.writeByte(INT);
             out.writeInt(i);
@@ -168,15 +193,13 @@ public final class RecordCodec {
             Class<?> type = own(record.getClass());
             out.writeByte(RECORD);
             string(out, type.getName());
-            RecordComponent[] components = type.getRecordComponents();
-            out.writeInt(components.length);
-            for (RecordComponent component : components) {
+            java.lang.reflect.Method[] accessors = this.accessors.computeIfAbsent(type, RecordCodec::accessors);
+            out.writeInt(accessors.length);
+            for (java.lang.reflect.Method accessor : accessors) {
                 try {
-                    var accessor = component.getAccessor();
-                    accessor.setAccessible(true);
                     write(out, accessor.invoke(record));
                 } catch (ReflectiveOperationException e) {
-                    throw new IllegalArgumentException("cannot read " + type.getName() + "." + component.getName(), e);
+                    throw new IllegalArgumentException("cannot read " + type.getName() + "." + accessor.getName(), e);
                 }
             }
         } else {
@@ -189,6 +212,7 @@ public final class RecordCodec {
         return switch (tag) {
             case NULL -> null;
             case STRING -> string(in);
+            case LATIN1_STRING -> latin1(in);
             case INT -> in.getInt();
             case LONG -> in.getLong();
             case DOUBLE -> in.getDouble();
@@ -228,6 +252,17 @@ public final class RecordCodec {
         } catch (ReflectiveOperationException | IllegalArgumentException e) {
             throw new IOException("cannot rebuild a " + name + " from the cache: " + e, e);
         }
+    }
+
+    /** A record's component accessors, looked up once per type (reflection's look-up, not the call, is slow). */
+    private static java.lang.reflect.Method[] accessors(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[components.length];
+        for (int i = 0; i < components.length; i++) {
+            accessors[i] = components[i].getAccessor();
+            accessors[i].setAccessible(true);
+        }
+        return accessors;
     }
 
     private Constructor<?> canonicalConstructor(String name) {
@@ -301,6 +336,22 @@ public final class RecordCodec {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
+    }
+
+    private static boolean isLatin1(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0xff) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String latin1(ByteBuffer in) throws IOException {
+        int n = count(in);
+        String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.ISO_8859_1);
+        in.position(in.position() + n);
+        return s;
     }
 
     private static String string(ByteBuffer in) throws IOException {

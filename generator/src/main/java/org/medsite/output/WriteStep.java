@@ -9,8 +9,11 @@ public enum WriteStep {
     STAGING,
     /** Every file is staged; the previous site is still in place. */
     STAGED,
-    /** The previous site has been moved aside and the new one not yet moved in: no output folder. */
+    /**
+     * The previous site has been moved aside and the new one not yet moved in: no output folder. Or, when
+     * the folder is patched in place, the journal of its changes is written and none is applied yet.
+     */
     SWAPPING,
-    /** The new site is in place; the previous one is not yet deleted and the manifest not yet written. */
+    /** The new site is in place; the previous one (or the journal) is not yet deleted, the manifest not yet written. */
     SWAPPED
 }

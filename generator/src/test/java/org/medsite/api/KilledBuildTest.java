@@ -13,14 +13,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.medsite.output.WriteStep;
 
 /**
  * A build killed in the write stage, for real: a separate JVM builds the site, stops at one
  * {@link WriteStep} (its listener signals through a file, then sleeps) and is killed with
  * {@code destroyForcibly}. While it waits, it holds the output's lock, so a build here is refused with its
- * pid. After the kill, the site on disk is whole (the previous one, or the new one once swapped), nothing
+ * pid. After the kill, the site on disk is whole (the previous one, or the new one once swapped or journaled), nothing
  * lies outside the output and state folders, and the next build, even a failing one, puts things right.
  */
 class KilledBuildTest {
@@ -28,9 +29,14 @@ class KilledBuildTest {
     @TempDir
     Path tmp;
 
-    @ParameterizedTest(name = "killed at {0}")
-    @EnumSource(WriteStep.class)
-    void aBuildKilledWhileWritingNeverLosesTheSite(WriteStep step) throws Exception {
+    /** Each step, with the output patched in place (the manifest describes it) and replaced as a whole. */
+    static Stream<Arguments> steps() {
+        return Stream.of(WriteStep.values()).flatMap(step -> Stream.of(Arguments.of(step, true), Arguments.of(step, false)));
+    }
+
+    @ParameterizedTest(name = "killed at {0}, patching in place: {1}")
+    @MethodSource("steps")
+    void aBuildKilledWhileWritingNeverLosesTheSite(WriteStep step, boolean patched) throws Exception {
         TestSite site = new TestSite(tmp)
                 .file("site.yaml", "theme: testbare\nbaseURL: https://x.example/\n")
                 .file("content/a.md", "---\ntitle: A\n---\nFirst version.\n")
@@ -41,6 +47,11 @@ class KilledBuildTest {
         site.file("content/a.md", "---\ntitle: A\n---\nSecond version.\n")
                 .file("content/new.md", "---\ntitle: New\n---\nAdded in the second version.\n");
         Files.delete(site.dir.resolve("content/gone.md"));
+        Path state = tmp.resolve(".out.medsite");
+        if (!patched) {
+            // Without the manifest, the writer cannot trust the folder and replaces it as a whole.
+            Files.delete(state.resolve("manifest.txt"));
+        }
         Path signal = tmp.resolve("stopped-at-" + step);
         Process child = new ProcessBuilder(javaCommand(), "-cp", System.getProperty("java.class.path"),
                 StoppingBuild.class.getName(), site.dir.toString(), site.out.toString(), step.name(), signal.toString())
@@ -65,15 +76,22 @@ class KilledBuildTest {
         }
 
         Map<String, String> second = expectedSecondVersion(site);
-        Path state = tmp.resolve(".out.medsite");
         switch (step) {
             case STAGING, STAGED -> assertThat(TestSite.snapshot(site.out)).isEqualTo(first);
             case SWAPPING -> {
-                assertThat(site.out).doesNotExist();
-                assertThat(TestSite.snapshot(state.resolve("replaced"))).isEqualTo(first);
+                if (patched) {
+                    // The journal is written, nothing applied yet: the next build finishes it.
+                    assertThat(TestSite.snapshot(site.out)).isEqualTo(first);
+                    assertThat(state.resolve("journal.bin")).exists();
+                } else {
+                    assertThat(site.out).doesNotExist();
+                    assertThat(TestSite.snapshot(state.resolve("replaced"))).isEqualTo(first);
+                }
             }
             case SWAPPED -> assertThat(TestSite.snapshot(site.out)).isEqualTo(second);
         }
+        // Rolled forward once journaled, back before.
+        Map<String, String> recovered = step == WriteStep.SWAPPED || patched && step == WriteStep.SWAPPING ? second : first;
         try (Stream<Path> files = Files.walk(tmp)) {
             assertThat(files.filter(Files::isRegularFile).map(p -> tmp.relativize(p).toString().replace('\\', '/')))
                     .as("nothing written outside the output folder and its state folder")
@@ -84,16 +102,17 @@ class KilledBuildTest {
         // The next build fails (a broken page) but takes the lock, so it puts the site back first.
         site.file("content/broken.md", "---\ntitle: [unclosed\n---\n");
         assertThat(site.build().succeeded()).isFalse();
-        assertThat(TestSite.snapshot(site.out)).isEqualTo(step == WriteStep.SWAPPED ? second : first);
+        assertThat(TestSite.snapshot(site.out)).isEqualTo(recovered);
         assertThat(state.resolve("staging")).doesNotExist();
         assertThat(state.resolve("replaced")).doesNotExist();
+        assertThat(state.resolve("journal.bin")).doesNotExist();
 
         Files.delete(site.dir.resolve("content/broken.md"));
         assertThat(site.build().succeeded()).isTrue();
         assertThat(TestSite.snapshot(site.out)).isEqualTo(second);
         try (Stream<Path> s = Files.list(state)) {
             assertThat(s.map(p -> p.getFileName().toString())).contains("lock", "manifest.txt")
-                    .doesNotContain("staging", "replaced");
+                    .doesNotContain("staging", "replaced", "journal.bin");
         }
     }
 

@@ -27,13 +27,15 @@ import org.medsite.output.OutputFolder;
 class PageCacheBuildTest {
 
     private static final Pattern COUNTS = Pattern.compile(
-            "page cache: reused parsed (\\d+)/(\\d+), markdown (\\d+)/(\\d+), finished (\\d+)/(\\d+)");
+            "page cache: reused parsed (\\d+)/(\\d+), markdown (\\d+)/(\\d+), finished (\\d+)/(\\d+), "
+            + "checked (\\d+)/(\\d+)");
 
     @TempDir
     Path tmp;
 
     /** Look-ups of one build that found a result, and all look-ups, per kind. */
-    private record Counts(int parsed, int parsedOf, int markdown, int markdownOf, int finished, int finishedOf) {
+    private record Counts(int parsed, int parsedOf, int markdown, int markdownOf, int finished, int finishedOf,
+            int checked, int checkedOf) {
     }
 
     private record Built(BuildResult result, Counts counts, List<String> debug) {
@@ -63,11 +65,11 @@ class PageCacheBuildTest {
         for (String line : debug) {
             Matcher m = COUNTS.matcher(line);
             if (m.matches()) {
-                int[] n = new int[6];
-                for (int i = 0; i < 6; i++) {
+                int[] n = new int[8];
+                for (int i = 0; i < 8; i++) {
                     n[i] = Integer.parseInt(m.group(i + 1));
                 }
-                counts = new Counts(n[0], n[1], n[2], n[3], n[4], n[5]);
+                counts = new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]);
             }
         }
         return new Built(result, counts, debug);
@@ -88,8 +90,11 @@ class PageCacheBuildTest {
         site.file("content/c.md", "---\ntitle: C\n---\nC text, edited.\n");
         Built second = build(site.medsite());
 
-        assertThat(first.counts()).isEqualTo(new Counts(0, 3, 0, 3, 0, first.counts().finishedOf()));
+        assertThat(first.counts()).isEqualTo(new Counts(0, 3, 0, 3, 0, first.counts().finishedOf(), 0,
+                first.counts().checkedOf()));
         assertThat(second.counts().parsed()).isEqualTo(2);
+        // Every page but c (and the lists that show c) is checked from the cache.
+        assertThat(second.counts().checked()).isGreaterThanOrEqualTo(2).isLessThan(second.counts().checkedOf());
         assertThat(second.counts().markdown()).isEqualTo(2);
         assertThat(second.counts().markdownOf()).isEqualTo(3);
         // Only c's own page (and the lists that show its text) is post-processed again.
@@ -119,7 +124,8 @@ class PageCacheBuildTest {
         Built second = build(site.medsite());
 
         // Data may be read by anything (the glossary, the people registry): nothing per page is reused.
-        assertThat(second.counts()).isEqualTo(new Counts(0, 3, 0, 3, 0, second.counts().finishedOf()));
+        assertThat(second.counts()).isEqualTo(new Counts(0, 3, 0, 3, 0, second.counts().finishedOf(), 0,
+                second.counts().checkedOf()));
         assertThat(Jsoup.parse(site.read("b/index.html")).select("p.phone").text()).isEqualTo("555-0199");
         assertSameAsCleanBuild(site, second);
     }
@@ -170,6 +176,30 @@ class PageCacheBuildTest {
     }
 
     @Test
+    void aPageCheckedOnAnotherDayIsCheckedAgain() throws Exception {
+        TestSite site = site()
+                .file("site.yaml", "title: Clinic\nchecks:\n  medical.review-overdue: warning\n")
+                .file("data/people/ana-ruiz.yaml", "name: Ana Ruiz\nhonorificSuffix: MD\nlicensedClinician: true\n")
+                .file("data/people/ben.yaml", "name: Ben Osei\nhonorificSuffix: MD\nlicensedClinician: true\n")
+                .file("content/library/asthma.md", "---\ntitle: Asthma\ntype: condition\nauthor: ana-ruiz\n"
+                        + "reviewedBy: [ben]\nlastReviewed: 2023-06-20\nsources:\n"
+                        + "  - {id: cdc, title: CDC page, url: \"https://www.cdc.gov/\"}\n---\nText.\n");
+        Built first = build(site.medsite());
+        // A month later (the review came due on 2026-06-20) and one other page edited: asthma's page is the same.
+        site.file("content/c.md", "---\ntitle: C\n---\nC text, a month later.\n");
+        java.time.Instant later = TestSite.NOW.plus(java.time.Duration.ofDays(30));
+        Built second = build(Medsite.forSite(site.dir).outputDir(site.out).now(later));
+
+        assertThat(first.result().findings()).anyMatch(f -> f.rule().equals("medical.review-due-soon"))
+                .noneMatch(f -> f.rule().equals("medical.review-overdue"));
+        assertThat(second.result().findings()).anyMatch(f -> f.rule().equals("medical.review-overdue")
+                && f.file().equals("content/library/asthma.md")).noneMatch(f -> f.rule().equals("medical.review-due-soon"));
+        BuildResult cold = Medsite.forSite(site.dir).outputDir(tmp.resolve("clean-later")).now(later).build();
+        assertThat(second.result().findings()).isEqualTo(cold.findings());
+        assertThat(differing(TestSite.snapshot(site.out), TestSite.snapshot(tmp.resolve("clean-later")))).isEmpty();
+    }
+
+    @Test
     void aCorruptedCacheFileIsIgnoredWithADebugMessage() throws Exception {
         TestSite site = site();
         Built first = build(site.medsite());
@@ -178,7 +208,7 @@ class PageCacheBuildTest {
         try (Stream<Path> list = Files.list(cacheDir)) {
             files = list.sorted().toList();
         }
-        assertThat(files).hasSize(3);
+        assertThat(files).hasSize(4);
         int round = 0;
         for (Path file : files) {
             byte[] bytes = Files.readAllBytes(file);

@@ -89,6 +89,45 @@ class RecordCodecTest {
     }
 
     @Test
+    void textOfEveryScriptComesBackEqualFromOneFileOfMany() throws IOException {
+        // Latin-1 text is kept one byte a character, the rest as UTF-8; both read back from a view of the file.
+        List<String> texts = List.of("", "plain ASCII", "Presi\u00f3n arterial \u00bf", "\u00ff\u0000",
+                "\u2192 \u65e5\u672c\u8a9e", "emoji \ud83e\ude7a mixed with \u00e9");
+        Map<String, byte[]> entries = new TreeMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            entries.put("k" + i, codec.encode(new TocEntry(i, texts.get(i), texts.get(texts.size() - 1 - i))));
+        }
+        Map<String, java.nio.ByteBuffer> read = PageCache.read(PageCache.write(entries));
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(codec.decode(read.get("k" + i)))
+                    .isEqualTo(new TocEntry(i, texts.get(i), texts.get(texts.size() - 1 - i)));
+        }
+    }
+
+    @Test
+    void aFileWithAnyByteChangedIsRefusedOrReadsTheSame() throws IOException {
+        // A changed letter inside a string still decodes: only the value's own hash tells.
+        TocEntry value = new TocEntry(2, "params:", "text");
+        byte[] file = PageCache.write(new TreeMap<>(Map.of("k", codec.encode(value))));
+        int refused = 0;
+        for (int i = 0; i < file.length; i++) {
+            byte[] damaged = file.clone();
+            damaged[i] ^= 0x5a;
+            Map<String, java.nio.ByteBuffer> read;
+            try {
+                read = PageCache.read(damaged);
+            } catch (IOException e) {
+                refused++;
+                continue;
+            }
+            // Only a byte whose change means nothing (a flag that is still "true") may pass.
+            assertThat(read.keySet()).as("byte %d", i).containsExactly("k");
+            assertThat(codec.decode(read.get("k"))).as("byte %d", i).isEqualTo(value);
+        }
+        assertThat(refused).isGreaterThanOrEqualTo(file.length - 1);
+    }
+
+    @Test
     void aCutShortFileIsRefused() throws IOException {
         byte[] file = PageCache.write(new TreeMap<>(Map.of("k", codec.encode(new TocEntry(2, "a", "b")))));
 

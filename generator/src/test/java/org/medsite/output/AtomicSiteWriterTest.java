@@ -68,4 +68,76 @@ class AtomicSiteWriterTest {
         assertThat(new OutputFolder(tmp.resolve("new")).problemWith(site)).isEmpty();
         assertThat(new OutputFolder(tmp).problemWith(site)).get().asString().contains("contains the site");
     }
+
+    private static OutputPlan plan(String... pathsAndTexts) {
+        OutputPlan plan = new OutputPlan(new FindingCollector());
+        for (int i = 0; i < pathsAndTexts.length; i += 2) {
+            plan.addGenerated(pathsAndTexts[i], pathsAndTexts[i + 1], "test");
+        }
+        return plan;
+    }
+
+    /** Every file and folder under {@code dir}, files with their text. */
+    private static java.util.Map<String, String> tree(Path dir) throws IOException {
+        java.util.Map<String, String> tree = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                tree.put(dir.relativize(p).toString().replace('\\', '/'), Files.isDirectory(p) ? "/" : Files.readString(p));
+            }
+        }
+        return tree;
+    }
+
+    @Test
+    void aFolderTheManifestDescribesIsPatchedInPlaceToWhatAReplaceWouldLeave() throws Exception {
+        OutputFolder folder = new OutputFolder(tmp.resolve("out"));
+        new AtomicSiteWriter().write(plan("index.html", "home", "a/index.html", "a1", "b/index.html", "b",
+                "old/deep/index.html", "old", "keep.txt", "same"), folder);
+        Path keep = tmp.resolve("out/keep.txt");
+        Object keptFile = Files.readAttributes(keep, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        // What someone put there by hand goes, as with any build: the output folder is Medsite's.
+        Files.writeString(tmp.resolve("out/b/stray.txt"), "stray");
+        Files.createDirectories(tmp.resolve("out/empty/inside"));
+
+        OutputPlan second = plan("index.html", "home", "a/index.html", "a2", "b/index.html", "b",
+                "new/index.html", "new", "keep.txt", "same");
+        WriteStats stats = new AtomicSiteWriter().write(second, folder);
+
+        assertThat(stats).isEqualTo(new WriteStats(2, 3, 1));
+        OutputFolder elsewhere = new OutputFolder(tmp.resolve("fresh/out"));
+        new AtomicSiteWriter().write(second, elsewhere);
+        assertThat(tree(tmp.resolve("out"))).isEqualTo(tree(tmp.resolve("fresh/out")));
+        assertThat(Files.readAttributes(keep, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .as("an unchanged file is the same file, not a copy").isEqualTo(keptFile);
+        try (Stream<Path> s = Files.list(tmp.resolve(".out.medsite"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("manifest.txt");
+        }
+    }
+
+    @Test
+    void aFileTheManifestListsButThatWasChangedByHandIsWrittenAgain() throws Exception {
+        OutputFolder folder = new OutputFolder(tmp.resolve("out"));
+        new AtomicSiteWriter().write(plan("index.html", "home", "a/index.html", "a"), folder);
+        Files.writeString(tmp.resolve("out/a/index.html"), "longer than it was");
+        Files.delete(tmp.resolve("out/index.html"));
+
+        WriteStats stats = new AtomicSiteWriter().write(plan("index.html", "home", "a/index.html", "a"), folder);
+
+        assertThat(stats).isEqualTo(new WriteStats(2, 0, 0));
+        assertThat(tree(tmp.resolve("out"))).containsExactly(java.util.Map.entry("", "/"),
+                java.util.Map.entry("a", "/"), java.util.Map.entry("a/index.html", "a"),
+                java.util.Map.entry("index.html", "home"));
+    }
+
+    @Test
+    void aPlannedFileWhereAFolderIsReplacesTheWholeSite() throws Exception {
+        OutputFolder folder = new OutputFolder(tmp.resolve("out"));
+        new AtomicSiteWriter().write(plan("a/index.html", "a", "b", "b"), folder);
+
+        new AtomicSiteWriter().write(plan("a", "now a file", "b/index.html", "now a folder"), folder);
+
+        assertThat(tree(tmp.resolve("out"))).containsExactly(java.util.Map.entry("", "/"),
+                java.util.Map.entry("a", "now a file"), java.util.Map.entry("b", "/"),
+                java.util.Map.entry("b/index.html", "now a folder"));
+    }
 }
