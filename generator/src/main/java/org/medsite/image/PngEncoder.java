@@ -6,7 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -44,6 +46,13 @@ final class PngEncoder {
     /** Bands seen once, by hash: a band is kept only when it comes again, so one-off title bands are not. */
     private final Map<Long, Boolean> seen = new ConcurrentHashMap<>();
     private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
+    /**
+     * Deflaters reused by the next picture (each is reset per band): making and ending one per card
+     * allocated and freed zlib's ~270 KB of state each time, and the C library gave that memory back to
+     * the kernel and took it again (two madvise calls and TLB flushes per card, a fifth of a card's CPU).
+     * Their memory is freed with the encoder (the JDK's cleaner ends an unreachable Deflater).
+     */
+    private final Queue<Deflater> deflaters = new ConcurrentLinkedQueue<>();
 
     /** The PNG bytes of {@code image}; an alpha channel, if any, is not written. */
     byte[] encode(BufferedImage image) {
@@ -68,7 +77,13 @@ final class PngEncoder {
         out.write(0x78); // deflate, 32 KB window
         out.write(0x9c); // default level; (0x789c % 31 == 0)
         long adler = 1;
-        Deflater deflater = new Deflater(LEVEL, true);
+        Deflater deflater = deflaters.poll();
+        if (deflater == null) {
+            deflater = new Deflater(LEVEL, true);
+        }
+        // One band's rows and compressed bytes at a time, reused by the next band (not one pair per band).
+        byte[] raw = new byte[BAND_ROWS * (3 * width + 1)];
+        byte[] buffer = new byte[32 * 1024];
         try {
             for (int top = 0; top < height; top += BAND_ROWS) {
                 int rows = Math.min(BAND_ROWS, height - top);
@@ -77,16 +92,20 @@ final class PngEncoder {
                 long hash = hash(rgb, from, to);
                 Kept band = kept.get(hash);
                 if (band == null || !Arrays.equals(band.pixels(), 0, band.pixels().length, rgb, from, to)) {
-                    band = compress(deflater, rgb, from, to, width);
+                    Compressed done = compress(deflater, rgb, from, to, width, raw, buffer);
+                    out.writeBytes(done.bytes());
+                    adler = combine(adler, done.adler(), (long) rows * (3L * width + 1));
+                    // Only a band seen before is kept, so only its pixels are copied.
                     if (seen.size() < MAX_SEEN && seen.putIfAbsent(hash, Boolean.TRUE) != null && kept.size() < MAX_KEPT) {
-                        kept.putIfAbsent(hash, band);
+                        kept.putIfAbsent(hash, new Kept(Arrays.copyOfRange(rgb, from, to), done.bytes(), done.adler()));
                     }
+                    continue;
                 }
                 out.writeBytes(band.compressed());
                 adler = combine(adler, band.adler(), (long) rows * (3L * width + 1));
             }
         } finally {
-            deflater.end();
+            deflaters.offer(deflater);
         }
         out.write(0x03); // an empty final block with fixed codes: the end of the deflate stream
         out.write(0x00);
@@ -96,9 +115,18 @@ final class PngEncoder {
         return out.toByteArray();
     }
 
-    /** One band: each row is filter type 0 (none), then red, green and blue of each pixel. */
-    private static Kept compress(Deflater deflater, int[] rgb, int from, int to, int width) {
-        byte[] raw = new byte[(to - from) / width * (3 * width + 1)];
+    /** A band's compressed bytes and the Adler-32 of its uncompressed rows. */
+    private record Compressed(byte[] bytes, long adler) {
+    }
+
+    /**
+     * One band: each row is filter type 0 (none), then red, green and blue of each pixel.
+     *
+     * @param raw room for the band's rows; {@code buffer} room for deflate's output
+     */
+    private static Compressed compress(Deflater deflater, int[] rgb, int from, int to, int width, byte[] raw,
+            byte[] buffer) {
+        int length = (to - from) / width * (3 * width + 1);
         int at = 0;
         for (int i = from; i < to; i++) {
             if ((i - from) % width == 0) {
@@ -110,17 +138,16 @@ final class PngEncoder {
             raw[at++] = (byte) c;
         }
         deflater.reset();
-        deflater.setInput(raw);
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream(raw.length / 16 + 64);
-        byte[] buffer = new byte[32 * 1024];
+        deflater.setInput(raw, 0, length);
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(length / 16 + 64);
         int n;
         do {
             n = deflater.deflate(buffer, 0, buffer.length, Deflater.FULL_FLUSH);
             compressed.write(buffer, 0, n);
         } while (n == buffer.length);
         Adler32 adler = new Adler32();
-        adler.update(raw);
-        return new Kept(Arrays.copyOfRange(rgb, from, to), compressed.toByteArray(), adler.getValue());
+        adler.update(raw, 0, length);
+        return new Compressed(compressed.toByteArray(), adler.getValue());
     }
 
     /**

@@ -69,6 +69,40 @@ class ShareCardRendererTest {
         assertThat(warm.render(card)).isEqualTo(new ShareCardRenderer(style).render(card));
     }
 
+    /**
+     * Cards start from a copy of the pixels they share (background, band, logo, name), with the footer drawn
+     * before the text instead of after it: the bytes must be those of the card drawn whole in the original
+     * order, for short and long titles (wrapped, shrunk, cut with an ellipsis), labels or none, a missing
+     * title, characters from the fallback font, and names that do not fit, with and without a logo.
+     */
+    @Test
+    void aCardDrawnOnTheSharedTemplateIsTheCardDrawnWhole() {
+        BufferedImage square = new BufferedImage(50, 80, BufferedImage.TYPE_INT_ARGB);
+        var g = square.createGraphics();
+        g.setColor(new java.awt.Color(200, 30, 30, 128));
+        g.fillOval(0, 0, 50, 80);
+        g.dispose();
+        String[] titles = {"Asthma", "", "Presión arterial alta (hipertensión)", "W", "高血圧について知っておくべきこと",
+            "gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy "
+                    + "gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy ÅÉÎ gjpqy",
+            "When to see a doctor about lower back pain that has lasted more than six weeks, gets worse at night, "
+                    + "or comes with fever, weight loss, numbness or weakness in the legs: a guide for patients"};
+        String[] labels = {"", "Una sección con un nombre tan largo que no cabe en una sola línea de la tarjeta"};
+        String[] names = {"Riverbend Family Health", "A practice whose name is far too long to fit beside its logo at any size"};
+        for (Optional<byte[]> logo : java.util.List.of(Optional.<byte[]>empty(), Optional.of(ShareCardRenderer.png(square)))) {
+            ShareCardRenderer renderer = new ShareCardRenderer(new ShareCardStyle("#0b5563", "#ffffff", "#fde68a", logo));
+            for (String title : titles) {
+                for (String label : labels) {
+                    for (String name : names) {
+                        ShareCard c = new ShareCard(title, label, name);
+                        assertThat(renderer.render(c)).as("%s / %s / %s, logo %s", title, label, name, logo.isPresent())
+                                .isEqualTo(new PngEncoder().encode(renderer.drawWhole(c)));
+                    }
+                }
+            }
+        }
+    }
+
     /** The zlib stream is whole and its Adler-32 right (a PNG reader may stop before reading the checksum). */
     @Test
     void theCompressedPixelsAreAValidZlibStream() throws Exception {
