@@ -88,9 +88,9 @@ public final class ShareCardRenderer {
             }
             int footer = template.footerTop() * WIDTH;
             if (!Arrays.equals(pixels, footer, pixels.length, template.pixels(), footer, pixels.length)) {
-                return encoder.encode(drawWhole(card));
+                return encoder.encode(drawWhole(card), template.base());
             }
-            return encoder.encode(canvas);
+            return encoder.encode(canvas, template.base());
         } finally {
             canvases.offer(canvas);
         }
@@ -111,10 +111,11 @@ public final class ShareCardRenderer {
     }
 
     /**
-     * The pixels every card with this site name shares, and the first row the footer drew on (found by
-     * comparison with the background alone, so it holds whatever the logo and the name look like).
+     * The pixels every card with this site name shares, the first row the footer drew on (found by
+     * comparison with the background alone, so it holds whatever the logo and the name look like), and the
+     * same pixels compressed once for the encoder.
      */
-    private record Template(int[] pixels, int footerTop) {
+    private record Template(int[] pixels, int footerTop, PngEncoder.Base base) {
     }
 
     private Template template(String siteName) {
@@ -138,7 +139,7 @@ public final class ShareCardRenderer {
                 (top + 1) * WIDTH)) {
             top++;
         }
-        return new Template(full, top);
+        return new Template(full, top, encoder.base(background));
     }
 
     private static Graphics2D graphics(BufferedImage image) {

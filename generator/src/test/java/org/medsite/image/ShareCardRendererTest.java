@@ -103,6 +103,37 @@ class ShareCardRendererTest {
         }
     }
 
+    /**
+     * Bands equal to a base picture's take the base's compressed bytes: the file is the one encoding the
+     * picture alone gives, whichever bands differ (none, some, all) and whatever their unused top byte holds.
+     */
+    @Test
+    void aPictureEncodedOverABaseIsThePictureEncodedAlone() {
+        java.util.Random random = new java.util.Random(3);
+        BufferedImage base = new BufferedImage(300, 100, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 100; y++) {
+            for (int x = 0; x < 300; x++) {
+                base.setRGB(x, y, y < 40 ? 0x0b5563 : random.nextInt());
+            }
+        }
+        PngEncoder encoder = new PngEncoder();
+        PngEncoder.Base compressed = encoder.base(base);
+        for (int round = 0; round < 20; round++) {
+            BufferedImage picture = new BufferedImage(300, 100, BufferedImage.TYPE_INT_RGB);
+            int[] pixels = ((java.awt.image.DataBufferInt) picture.getRaster().getDataBuffer()).getData();
+            int[] basePixels = ((java.awt.image.DataBufferInt) base.getRaster().getDataBuffer()).getData();
+            System.arraycopy(basePixels, 0, pixels, 0, pixels.length);
+            for (int i = random.nextInt(4) * round; i > 0; i--) {
+                pixels[random.nextInt(pixels.length)] = random.nextInt();
+            }
+            if (round % 5 == 0) {
+                pixels[random.nextInt(pixels.length)] ^= 0xff000000; // same colour, another top byte
+            }
+            assertThat(encoder.encode(picture, compressed)).as("round %d", round).isEqualTo(new PngEncoder().encode(picture));
+        }
+        assertThat(encoder.encode(base, compressed)).isEqualTo(new PngEncoder().encode(base));
+    }
+
     /** The zlib stream is whole and its Adler-32 right (a PNG reader may stop before reading the checksum). */
     @Test
     void theCompressedPixelsAreAValidZlibStream() throws Exception {
