@@ -48,8 +48,8 @@ final class PngEncoder {
     private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
     /**
      * Deflaters reused by the next picture (each is reset per band): making and ending one per card
-     * allocated and freed zlib's ~270 KB of state each time, and the C library gave that memory back to
-     * the kernel and took it again (two madvise calls and TLB flushes per card, a fifth of a card's CPU).
+     * allocated and freed zlib's ~270 KB of state each time, and the C library could give that memory back
+     * to the kernel and take it again (in a microbenchmark, two madvise calls and TLB flushes per card).
      * Their memory is freed with the encoder (the JDK's cleaner ends an unreachable Deflater).
      */
     private final Queue<Deflater> deflaters = new ConcurrentLinkedQueue<>();
