@@ -81,6 +81,7 @@ import org.medsite.output.SecurityHeaders;
 import org.medsite.postprocess.ContentSecurityPolicy;
 import org.medsite.output.WriteStep;
 import org.medsite.postprocess.HtmlPostProcessor;
+import org.medsite.postprocess.PageElements;
 import org.medsite.postprocess.PageSources;
 import org.medsite.postprocess.ImageDimensions;
 import org.medsite.postprocess.ImageSizes;
@@ -788,10 +789,12 @@ final class Pipeline {
             FindingCollector pageFindings = new FindingCollector().withLevels(config.checks());
             var document = post.parse(e.getValue());
             post.transform(document, page.url());
-            PageSources used = PageSources.of(document);
+            // Listed once for the policy and every check, instead of a walk of the page per selector.
+            PageElements elements = PageElements.of(document);
+            PageSources used = PageSources.of(elements);
             if (check) {
                 RenderedPage renderedPage = new RenderedPage(e.getKey(), page.url(), origin, document, page.body(),
-                        page.bodyLine());
+                        page.bodyLine(), elements);
                 for (PageCheck pageCheck : checks.pages()) {
                     pageCheck.check(renderedPage, index, pageFindings);
                 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
@@ -20,21 +21,24 @@ public final class InternalLinkCheck implements PageCheck {
     public static final java.util.Set<String> RULES = java.util.Set.of("link.broken", "link.fragment",
             "link.malformed", "link.outside-base");
 
-    private static final String[][] REFERENCES = {
-        {"a[href]", "href"}, {"area[href]", "href"}, {"link[href]", "href"}, {"img[src]", "src"},
-        {"script[src]", "src"}, {"source[src]", "src"}, {"video[src]", "src"}, {"audio[src]", "src"},
-        {"track[src]", "src"}, {"iframe[src]", "src"}, {"video[poster]", "poster"}, {"form[action]", "action"},
-    };
+    /** Tag, selector and attribute of each reference; selectors parsed once (issue #11). */
+    private record Reference(String tag, Evaluator selector, String attribute) {
+        Reference(String tag, String attribute) {
+            this(tag, Selector.evaluatorOf(tag + "[" + attribute + "]"), attribute);
+        }
+    }
 
-    /** {@link #REFERENCES}' selectors, parsed once: Jsoup parses a selector string on every call (issue #11). */
-    private static final Evaluator[] SELECTORS = java.util.Arrays.stream(REFERENCES).map(r -> Selector.evaluatorOf(r[0]))
-            .toArray(Evaluator[]::new);
+    private static final List<Reference> REFERENCES = List.of(
+        new Reference("a", "href"), new Reference("area", "href"), new Reference("link", "href"),
+        new Reference("img", "src"), new Reference("script", "src"), new Reference("source", "src"),
+        new Reference("video", "src"), new Reference("audio", "src"), new Reference("track", "src"),
+        new Reference("iframe", "src"), new Reference("video", "poster"), new Reference("form", "action"));
 
     @Override
     public void check(RenderedPage page, OutputIndex output, FindingCollector findings) {
-        for (int i = 0; i < REFERENCES.length; i++) {
-            for (Element element : page.document().select(SELECTORS[i])) {
-                check(page, output, element.attr(REFERENCES[i][1]), element.tagName(), findings);
+        for (Reference reference : REFERENCES) {
+            for (Element element : page.elements().select(reference.tag(), reference.selector())) {
+                check(page, output, element.attr(reference.attribute()), element.tagName(), findings);
             }
         }
     }

@@ -2,6 +2,7 @@ package org.medsite.check;
 
 import java.util.List;
 import org.jsoup.nodes.Document;
+import org.medsite.postprocess.PageElements;
 
 /**
  * A page after rendering, as checks see it.
@@ -13,9 +14,14 @@ import org.jsoup.nodes.Document;
  * @param body the page's Markdown body as written ({@code ""} for a generated page), to find the line of
  *     what the rendered page shows
  * @param bodyLine the file line on which {@code body} starts
+ * @param elements the document's elements, listed once for all checks (issue #11)
  */
 public record RenderedPage(String outputPath, String url, String origin, Document document, String body,
-        int bodyLine) {
+        int bodyLine, PageElements elements) {
+
+    public RenderedPage(String outputPath, String url, String origin, Document document, String body, int bodyLine) {
+        this(outputPath, url, origin, document, body, bodyLine, PageElements.of(document));
+    }
 
     /** A page whose findings name its file only. */
     public RenderedPage(String outputPath, String url, String origin, Document document) {

@@ -12,6 +12,7 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
 import org.medsite.config.PrivacySettings;
 import org.medsite.diagnostics.FindingCollector;
+import org.medsite.postprocess.PageElements;
 
 /**
  * Nothing on a page may load from another host unless the site allows it. Tracking pixels and tag
@@ -42,20 +43,28 @@ public final class ThirdPartyRequestCheck implements PageCheck, StylesheetCheck 
                     + "|\\buetq\\b|\\bclarity\\s*\\(|\\b_hsq\\b|\\bmixpanel\\s*\\.|\\banalytics\\s*\\.\\s*(track|page)\\s*\\(");
 
     private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*['\"]?([^'\")\\s]+)|@import\\s+['\"]([^'\"]+)");
-    private static final String[][] LOADS = {
-        {"script[src]", "src"}, {"iframe[src]", "src"}, {"frame[src]", "src"}, {"img[src]", "src"},
-        {"source[src]", "src"}, {"video[src]", "src"}, {"video[poster]", "poster"}, {"audio[src]", "src"},
-        {"track[src]", "src"}, {"embed[src]", "src"}, {"object[data]", "data"}, {"input[type=image][src]", "src"},
-        {"link[href]:not([rel~=(?i)^(alternate|canonical|author|license|me|next|prev|search|help)$])", "href"},
-    };
+    /** What an element loads: the elements named {@code tag} that {@code selector} matches, the address in {@code attribute}. */
+    private record Load(String tag, Evaluator selector, String attribute) {
+        Load(String tag, String attribute) {
+            this(tag, Selector.evaluatorOf(tag + "[" + attribute + "]"), attribute);
+        }
+    }
 
-    /** {@link #LOADS}' selectors and the others, parsed once: Jsoup parses a selector string on every call (issue #11). */
-    private static final Evaluator[] LOAD_SELECTORS = java.util.Arrays.stream(LOADS).map(l -> Selector.evaluatorOf(l[0]))
-            .toArray(Evaluator[]::new);
-    private static final Evaluator SRCSETS = Selector.evaluatorOf("img[srcset], source[srcset]");
+    /** Selectors parsed once: Jsoup parses a selector string on every call (issue #11). */
+    private static final List<Load> LOADS = List.of(
+        new Load("script", "src"), new Load("iframe", "src"), new Load("frame", "src"), new Load("img", "src"),
+        new Load("source", "src"), new Load("video", "src"), new Load("video", "poster"), new Load("audio", "src"),
+        new Load("track", "src"), new Load("embed", "src"), new Load("object", "data"),
+        new Load("input", Selector.evaluatorOf("input[type=image][src]"), "src"),
+        new Load("link", "href"));
+    /** Links that load nothing: {@code link[href]:not(...)} of the other links. */
+    private static final Evaluator NOT_LOADING_LINKS = Selector.evaluatorOf(
+            "[rel~=(?i)^(alternate|canonical|author|license|me|next|prev|search|help)$]");
+    /** {@code img[srcset], source[srcset]}. */
+    private static final List<Load> SRCSETS = List.of(new Load("img", "srcset"), new Load("source", "srcset"));
     private static final Evaluator STYLE_ATTRIBUTES = Selector.evaluatorOf("[style]");
     private static final Evaluator STYLES = Selector.evaluatorOf("style");
-    private static final Evaluator INLINE_SCRIPTS = Selector.evaluatorOf("script:not([src])");
+    private static final Evaluator SCRIPTS = Selector.evaluatorOf("script");
     private static final Evaluator FORMS = Selector.evaluatorOf("form[action]");
 
     private final PrivacySettings privacy;
@@ -69,23 +78,31 @@ public final class ThirdPartyRequestCheck implements PageCheck, StylesheetCheck 
 
     @Override
     public void check(RenderedPage page, OutputIndex output, FindingCollector findings) {
-        for (int i = 0; i < LOADS.length; i++) {
-            for (Element e : page.document().select(LOAD_SELECTORS[i])) {
-                request(page, e.tagName(), e.attr(LOADS[i][1]), findings);
+        PageElements elements = page.elements();
+        for (Load load : LOADS) {
+            for (Element e : elements.select(load.tag(), load.selector())) {
+                if (!load.tag().equals("link") || !NOT_LOADING_LINKS.matches(page.document(), e)) {
+                    request(page, e.tagName(), e.attr(load.attribute()), findings);
+                }
             }
         }
-        for (Element e : page.document().select(SRCSETS)) {
-            for (String candidate : e.attr("srcset").split(",")) {
-                request(page, e.tagName(), candidate.strip().split("\\s+")[0], findings);
+        for (Load load : SRCSETS) {
+            for (Element e : elements.select(load.tag(), load.selector())) {
+                for (String candidate : e.attr("srcset").split(",")) {
+                    request(page, e.tagName(), candidate.strip().split("\\s+")[0], findings);
+                }
             }
         }
-        for (Element e : page.document().select(STYLE_ATTRIBUTES)) {
+        for (Element e : elements.select(STYLE_ATTRIBUTES)) {
             css(page, e.attr("style"), findings);
         }
-        for (Element style : page.document().select(STYLES)) {
+        for (Element style : elements.select("style", STYLES)) {
             css(page, style.data(), findings);
         }
-        for (Element script : page.document().select(INLINE_SCRIPTS)) {
+        for (Element script : elements.select("script", SCRIPTS)) {
+            if (script.hasAttr("src")) {
+                continue;
+            }
             Matcher m = TRACKER_SNIPPET.matcher(script.data());
             if (!script.attr("type").equals("application/ld+json") && m.find()) {
                 findings.error("privacy.tracker", page.origin(), page.lineOf(m.group().strip()), "inline script with a "
@@ -93,7 +110,7 @@ public final class ThirdPartyRequestCheck implements PageCheck, StylesheetCheck 
                         + "patients read — remove it");
             }
         }
-        for (Element form : page.document().select(FORMS)) {
+        for (Element form : elements.select("form", FORMS)) {
             host(form.attr("action")).filter(h -> !isOwn(h) && !isBooking(h)).ifPresent(h -> findings.error(
                     "privacy.form", page.origin(), line(page, "form", form.attr("action"), h), "form sends what a "
                             + "patient types to " + h + "; forms may post only to the site or to a booking provider "

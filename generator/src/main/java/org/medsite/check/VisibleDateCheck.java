@@ -13,6 +13,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
 import org.medsite.diagnostics.FindingCollector;
+import org.medsite.postprocess.PageElements;
 
 /**
  * The dates a page shows its readers must be the dates its schema.org data gives search engines. Google
@@ -35,7 +36,8 @@ public final class VisibleDateCheck implements PageCheck {
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** Parsed once: Jsoup parses a selector string on every call (issue #11). */
-    private static final Evaluator TIMES = Selector.evaluatorOf("body time[datetime]");
+    private static final Evaluator TIMES = Selector.evaluatorOf("time[datetime]");
+    private static final Set<String> BODY = Set.of("body");
     private static final Evaluator JSON_LD = Selector.evaluatorOf("script[type=application/ld+json]");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -46,7 +48,9 @@ public final class VisibleDateCheck implements PageCheck {
         if (entity.isEmpty()) {
             return; // no structured data (a site without baseURL has none): nothing to disagree with
         }
-        List<Element> times = page.document().select(TIMES);
+        // "body time[datetime]"
+        List<Element> times = page.elements().select("time", TIMES).stream()
+                .filter(t -> PageElements.hasAncestor(t, BODY)).toList();
         for (Element time : times) {
             String property = time.attr("data-date");
             if (!DATE_PROPERTIES.contains(property)) {
@@ -82,7 +86,7 @@ public final class VisibleDateCheck implements PageCheck {
 
     /** The node of the page itself: the top-level JSON-LD node that carries the page's dates. */
     private Optional<JsonNode> mainEntity(RenderedPage page) {
-        for (Element script : page.document().select(JSON_LD)) {
+        for (Element script : page.elements().select("script", JSON_LD)) {
             JsonNode root;
             try {
                 root = json.readTree(script.data());

@@ -6,7 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -44,9 +46,58 @@ final class PngEncoder {
     /** Bands seen once, by hash: a band is kept only when it comes again, so one-off title bands are not. */
     private final Map<Long, Boolean> seen = new ConcurrentHashMap<>();
     private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
+    /**
+     * Deflaters reused by the next picture (each is reset per band): making and ending one per card
+     * allocated and freed zlib's ~270 KB of state each time, and the C library could give that memory back
+     * to the kernel and take it again (in a microbenchmark, two madvise calls and TLB flushes per card).
+     * Their memory is freed with the encoder (the JDK's cleaner ends an unreachable Deflater).
+     */
+    private final Queue<Deflater> deflaters = new ConcurrentLinkedQueue<>();
 
     /** The PNG bytes of {@code image}; an alpha channel, if any, is not written. */
     byte[] encode(BufferedImage image) {
+        return encode(image, null);
+    }
+
+    /**
+     * A picture that others are drawn over (a share card's template), its bands compressed once: a band of a
+     * later picture whose pixels equal the base's band (compared pixel by pixel) takes its bytes without
+     * being hashed or compressed.
+     */
+    static final class Base {
+        private final int[] pixels;
+        private final int width;
+        private final Compressed[] bands;
+
+        private Base(int[] pixels, int width, Compressed[] bands) {
+            this.pixels = pixels;
+            this.width = width;
+            this.bands = bands;
+        }
+    }
+
+    /** {@code image} as a base for pictures of its size drawn over it; its pixels must not change afterwards. */
+    Base base(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] rgb = pixels(image);
+        Compressed[] bands = new Compressed[(height + BAND_ROWS - 1) / BAND_ROWS];
+        Deflater deflater = new Deflater(LEVEL, true);
+        try {
+            byte[] raw = new byte[BAND_ROWS * (3 * width + 1)];
+            byte[] buffer = new byte[32 * 1024];
+            for (int top = 0, k = 0; top < height; top += BAND_ROWS, k++) {
+                int rows = Math.min(BAND_ROWS, height - top);
+                bands[k] = compress(deflater, rgb, top * width, (top + rows) * width, width, raw, buffer);
+            }
+        } finally {
+            deflater.end();
+        }
+        return new Base(rgb, width, bands);
+    }
+
+    /** The PNG bytes of {@code image}, drawn over {@code base} (or null). */
+    byte[] encode(BufferedImage image, Base base) {
         int width = image.getWidth();
         int height = image.getHeight();
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -57,36 +108,54 @@ final class PngEncoder {
         header[8] = 8; // bits per sample
         header[9] = 2; // colour type: RGB (compression, filter method and interlace stay 0)
         chunk(out, "IHDR", header);
-        chunk(out, "IDAT", zlib(pixels(image), width, height));
+        int[] rgb = pixels(image);
+        boolean sameSize = base != null && base.width == width && base.pixels.length == rgb.length;
+        chunk(out, "IDAT", zlib(rgb, width, height, sameSize ? base : null));
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
     }
 
     /** The zlib stream of the rows: header, one full-flushed deflate segment per band, an empty final block, Adler-32. */
-    private byte[] zlib(int[] rgb, int width, int height) {
+    private byte[] zlib(int[] rgb, int width, int height, Base base) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         out.write(0x78); // deflate, 32 KB window
         out.write(0x9c); // default level; (0x789c % 31 == 0)
         long adler = 1;
-        Deflater deflater = new Deflater(LEVEL, true);
+        Deflater deflater = deflaters.poll();
+        if (deflater == null) {
+            deflater = new Deflater(LEVEL, true);
+        }
+        // One band's rows and compressed bytes at a time, reused by the next band (not one pair per band).
+        byte[] raw = new byte[BAND_ROWS * (3 * width + 1)];
+        byte[] buffer = new byte[32 * 1024];
         try {
-            for (int top = 0; top < height; top += BAND_ROWS) {
+            for (int top = 0, k = 0; top < height; top += BAND_ROWS, k++) {
                 int rows = Math.min(BAND_ROWS, height - top);
                 int from = top * width;
                 int to = from + rows * width;
+                long length = (long) rows * (3L * width + 1);
+                if (base != null && Arrays.equals(base.pixels, from, to, rgb, from, to)) {
+                    out.writeBytes(base.bands[k].bytes());
+                    adler = combine(adler, base.bands[k].adler(), length);
+                    continue;
+                }
                 long hash = hash(rgb, from, to);
                 Kept band = kept.get(hash);
                 if (band == null || !Arrays.equals(band.pixels(), 0, band.pixels().length, rgb, from, to)) {
-                    band = compress(deflater, rgb, from, to, width);
+                    Compressed done = compress(deflater, rgb, from, to, width, raw, buffer);
+                    out.writeBytes(done.bytes());
+                    adler = combine(adler, done.adler(), length);
+                    // Only a band seen before is kept, so only its pixels are copied.
                     if (seen.size() < MAX_SEEN && seen.putIfAbsent(hash, Boolean.TRUE) != null && kept.size() < MAX_KEPT) {
-                        kept.putIfAbsent(hash, band);
+                        kept.putIfAbsent(hash, new Kept(Arrays.copyOfRange(rgb, from, to), done.bytes(), done.adler()));
                     }
+                    continue;
                 }
                 out.writeBytes(band.compressed());
-                adler = combine(adler, band.adler(), (long) rows * (3L * width + 1));
+                adler = combine(adler, band.adler(), length);
             }
         } finally {
-            deflater.end();
+            deflaters.offer(deflater);
         }
         out.write(0x03); // an empty final block with fixed codes: the end of the deflate stream
         out.write(0x00);
@@ -96,31 +165,39 @@ final class PngEncoder {
         return out.toByteArray();
     }
 
-    /** One band: each row is filter type 0 (none), then red, green and blue of each pixel. */
-    private static Kept compress(Deflater deflater, int[] rgb, int from, int to, int width) {
-        byte[] raw = new byte[(to - from) / width * (3 * width + 1)];
+    /** A band's compressed bytes and the Adler-32 of its uncompressed rows. */
+    private record Compressed(byte[] bytes, long adler) {
+    }
+
+    /**
+     * One band: each row is filter type 0 (none), then red, green and blue of each pixel.
+     *
+     * @param raw room for the band's rows; {@code buffer} room for deflate's output
+     */
+    private static Compressed compress(Deflater deflater, int[] rgb, int from, int to, int width, byte[] raw,
+            byte[] buffer) {
+        int length = (to - from) / width * (3 * width + 1);
         int at = 0;
-        for (int i = from; i < to; i++) {
-            if ((i - from) % width == 0) {
-                raw[at++] = 0;
+        for (int row = from; row < to; row += width) {
+            raw[at++] = 0;
+            for (int i = row, end = row + width; i < end; i++) {
+                int c = rgb[i];
+                raw[at++] = (byte) (c >> 16);
+                raw[at++] = (byte) (c >> 8);
+                raw[at++] = (byte) c;
             }
-            int c = rgb[i];
-            raw[at++] = (byte) (c >> 16);
-            raw[at++] = (byte) (c >> 8);
-            raw[at++] = (byte) c;
         }
         deflater.reset();
-        deflater.setInput(raw);
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream(raw.length / 16 + 64);
-        byte[] buffer = new byte[32 * 1024];
+        deflater.setInput(raw, 0, length);
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(length / 16 + 64);
         int n;
         do {
             n = deflater.deflate(buffer, 0, buffer.length, Deflater.FULL_FLUSH);
             compressed.write(buffer, 0, n);
         } while (n == buffer.length);
         Adler32 adler = new Adler32();
-        adler.update(raw);
-        return new Kept(Arrays.copyOfRange(rgb, from, to), compressed.toByteArray(), adler.getValue());
+        adler.update(raw, 0, length);
+        return new Compressed(compressed.toByteArray(), adler.getValue());
     }
 
     /**
@@ -166,11 +243,10 @@ final class PngEncoder {
                 && data.getNumBanks() == 1 && data.getOffset() == 0 && data.getSize() == width * height
                 && image.getRaster().getSampleModelTranslateX() == 0
                 && image.getRaster().getSampleModelTranslateY() == 0) {
-            int[] own = data.getData();
-            for (int i = 0; i < own.length; i++) {
-                own[i] &= 0xffffff; // only colour: the unused top byte must not tell equal bands apart
-            }
-            return own;
+            // Not masked to the colour bytes: only the three colour bytes are written, so an unused top byte
+            // can at worst make two equal bands compare unequal (compressed twice, the same bytes), and
+            // masking the whole picture cost more than that (issue #11).
+            return data.getData();
         }
         int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
         for (int i = 0; i < argb.length; i++) {

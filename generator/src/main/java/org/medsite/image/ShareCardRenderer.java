@@ -5,11 +5,17 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.imageio.ImageIO;
 
 /**
@@ -33,6 +39,10 @@ public final class ShareCardRenderer {
     private final Optional<BufferedImage> logo;
     /** Shared by this renderer's cards: they have most of their pixels in common. */
     private final PngEncoder encoder = new PngEncoder();
+    /** The shared part of the cards, by site name (one per language at most). */
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
+    /** Pictures to draw on, reused: one per thread drawing at a time. */
+    private final Queue<BufferedImage> canvases = new ConcurrentLinkedQueue<>();
 
     /** @throws IllegalArgumentException if the logo's bytes are not a readable image */
     public ShareCardRenderer(ShareCardStyle style) {
@@ -53,60 +63,147 @@ public final class ShareCardRenderer {
         return logo.isPresent();
     }
 
+    /**
+     * The card's PNG bytes. Everything but the label and the title is the same on every card of a site
+     * (background, colour band, logo, name), so it is drawn once per site name into a template that each
+     * card starts from as a copy, on a picture reused by the thread's next card: drawing and zeroing a
+     * fresh 1200x630 picture per card was most of a card's time after encoding (issue #11). The footer is
+     * then under the text instead of over it, which gives the same pixels as long as the text stays above
+     * the footer's rows; a card whose text reaches them is drawn again the original way ({@link #drawWhole}).
+     */
     public byte[] render(ShareCard card) {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Template template = templates.computeIfAbsent(card.siteName(), this::template);
+        BufferedImage canvas = canvases.poll();
+        if (canvas == null) {
+            canvas = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        }
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            Color text = Contrast.parse(style.text());
-            Color accent = Contrast.parse(style.accent());
-            g.setColor(Contrast.parse(style.background()));
-            g.fillRect(0, 0, WIDTH, HEIGHT);
-            g.setColor(accent);
-            g.fillRect(0, 0, BAND, HEIGHT);
+            int[] pixels = pixelsOf(canvas);
+            System.arraycopy(template.pixels(), 0, pixels, 0, pixels.length);
+            Graphics2D g = graphics(canvas);
+            try {
+                drawText(g, card);
+            } finally {
+                g.dispose();
+            }
+            int footer = template.footerTop() * WIDTH;
+            if (!Arrays.equals(pixels, footer, pixels.length, template.pixels(), footer, pixels.length)) {
+                return encoder.encode(drawWhole(card), template.base());
+            }
+            return encoder.encode(canvas, template.base());
+        } finally {
+            canvases.offer(canvas);
+        }
+    }
 
-            float width = WIDTH - 2 * MARGIN;
-            float top = 96;
-            if (!card.label().isBlank()) {
-                TextFit.Fitted label = TextFit.fit(card.label(), CardFonts.bold(), width, 1, 34, 24);
-                if (!label.lines().isEmpty()) {
-                    g.setColor(accent);
-                    TextFit.draw(g, label.lines().get(0), label.font(), MARGIN, top + label.font().getSize2D());
-                    top += label.lineHeight() + 28;
-                }
-            }
-            String title = card.title().isBlank() ? card.siteName() : card.title();
-            float footer = HEIGHT - MARGIN - LOGO_HEIGHT;
-            TextFit.Fitted fitted = TextFit.fit(title, CardFonts.bold(), width, 5, footer - 32 - top, 76, 40);
-            g.setColor(text);
-            float baseline = top + fitted.font().getSize2D();
-            for (String line : fitted.lines()) {
-                TextFit.draw(g, line, fitted.font(), MARGIN, baseline);
-                baseline += fitted.lineHeight();
-            }
-
-            float nameX = MARGIN;
-            if (logo.isPresent()) {
-                BufferedImage l = logo.get();
-                int w = Math.min(240, Math.max(1, Math.round(l.getWidth() * (float) LOGO_HEIGHT / l.getHeight())));
-                g.drawImage(ImageResizer.scale(l, w, LOGO_HEIGHT), MARGIN, Math.round(footer), null);
-                nameX += w + 24;
-            }
-            TextFit.Fitted name = TextFit.fit(card.siteName(), CardFonts.regular(), WIDTH - MARGIN - nameX, 1, 34, 22);
-            g.setColor(text);
-            if (!name.lines().isEmpty()) {
-                // Centred on the logo's middle: the cap height of DejaVu Sans is about 0.73 em.
-                TextFit.draw(g, name.lines().get(0), name.font(), nameX,
-                        footer + LOGO_HEIGHT / 2f + name.font().getSize2D() * 0.73f / 2);
-            }
+    /** The card drawn on a fresh picture in the original order: background, text, footer. */
+    BufferedImage drawWhole(ShareCard card) {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = graphics(image);
+        try {
+            drawBackground(g);
+            drawText(g, card);
+            drawFooter(g, card.siteName());
         } finally {
             g.dispose();
         }
-        return encoder.encode(image);
+        return image;
+    }
+
+    /**
+     * The pixels every card with this site name shares, the first row the footer drew on (found by
+     * comparison with the background alone, so it holds whatever the logo and the name look like), and the
+     * same pixels compressed once for the encoder.
+     */
+    private record Template(int[] pixels, int footerTop, PngEncoder.Base base) {
+    }
+
+    private Template template(String siteName) {
+        BufferedImage background = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = graphics(background);
+        try {
+            drawBackground(g);
+        } finally {
+            g.dispose();
+        }
+        int[] plain = pixelsOf(background).clone();
+        g = graphics(background);
+        try {
+            drawFooter(g, siteName);
+        } finally {
+            g.dispose();
+        }
+        int[] full = pixelsOf(background);
+        int top = 0;
+        while (top < HEIGHT && Arrays.equals(plain, top * WIDTH, (top + 1) * WIDTH, full, top * WIDTH,
+                (top + 1) * WIDTH)) {
+            top++;
+        }
+        return new Template(full, top, encoder.base(background));
+    }
+
+    private static Graphics2D graphics(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        return g;
+    }
+
+    /** The picture's own pixel array (a TYPE_INT_RGB picture made here has exactly one). */
+    private static int[] pixelsOf(BufferedImage image) {
+        return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    }
+
+    private void drawBackground(Graphics2D g) {
+        g.setColor(Contrast.parse(style.background()));
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.setColor(Contrast.parse(style.accent()));
+        g.fillRect(0, 0, BAND, HEIGHT);
+    }
+
+    private void drawText(Graphics2D g, ShareCard card) {
+        Color text = Contrast.parse(style.text());
+        Color accent = Contrast.parse(style.accent());
+        float width = WIDTH - 2 * MARGIN;
+        float top = 96;
+        if (!card.label().isBlank()) {
+            TextFit.Fitted label = TextFit.fit(card.label(), CardFonts.bold(), width, 1, 34, 24);
+            if (!label.lines().isEmpty()) {
+                g.setColor(accent);
+                TextFit.draw(g, label.lines().get(0), label.font(), MARGIN, top + label.font().getSize2D());
+                top += label.lineHeight() + 28;
+            }
+        }
+        String title = card.title().isBlank() ? card.siteName() : card.title();
+        float footer = HEIGHT - MARGIN - LOGO_HEIGHT;
+        TextFit.Fitted fitted = TextFit.fit(title, CardFonts.bold(), width, 5, footer - 32 - top, 76, 40);
+        g.setColor(text);
+        float baseline = top + fitted.font().getSize2D();
+        for (String line : fitted.lines()) {
+            TextFit.draw(g, line, fitted.font(), MARGIN, baseline);
+            baseline += fitted.lineHeight();
+        }
+    }
+
+    private void drawFooter(Graphics2D g, String siteName) {
+        float footer = HEIGHT - MARGIN - LOGO_HEIGHT;
+        float nameX = MARGIN;
+        if (logo.isPresent()) {
+            BufferedImage l = logo.get();
+            int w = Math.min(240, Math.max(1, Math.round(l.getWidth() * (float) LOGO_HEIGHT / l.getHeight())));
+            g.drawImage(ImageResizer.scale(l, w, LOGO_HEIGHT), MARGIN, Math.round(footer), null);
+            nameX += w + 24;
+        }
+        TextFit.Fitted name = TextFit.fit(siteName, CardFonts.regular(), WIDTH - MARGIN - nameX, 1, 34, 22);
+        g.setColor(Contrast.parse(style.text()));
+        if (!name.lines().isEmpty()) {
+            // Centred on the logo's middle: the cap height of DejaVu Sans is about 0.73 em.
+            TextFit.draw(g, name.lines().get(0), name.font(), nameX,
+                    footer + LOGO_HEIGHT / 2f + name.font().getSize2D() * 0.73f / 2);
+        }
     }
 
     static byte[] png(BufferedImage image) {

@@ -11,6 +11,7 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Fits text into a box of a given width and number of lines: wraps at word boundaries (Unicode line
@@ -18,6 +19,10 @@ import java.util.Locale;
  * size step by step until the text fits; at the smallest size, the last line ends in an ellipsis.
  */
 final class TextFit {
+
+    /** Compiled once: {@code String.replaceAll} compiles its expression on every call, twice per card (issue #11). */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\s]]");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** The hints every card is drawn with; measuring must use the same so that lines break where drawn. */
     static final FontRenderContext CONTEXT = new FontRenderContext(null, true, true);
@@ -110,7 +115,7 @@ final class TextFit {
 
     /** The text without control and format characters (no glyph draws them) and with single spaces. */
     static String clean(String text) {
-        return text.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\s]]", "").strip().replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(INVISIBLE.matcher(text).replaceAll("").strip()).replaceAll(" ");
     }
 
     /** Whether every character of {@code text} has a glyph in {@code font} or its fallback on this machine. */

@@ -90,13 +90,19 @@ public record Readability(String lang, boolean measured, int words, int sentence
         int polysyllables = 0;
         LinkedHashSet<String> all = new LinkedHashSet<>();
         // Syllables once per distinct word: prose repeats its words, and the sort below asks again (issue #11).
+        // The page's own words are looked up without building the shared map's key ("en:" + word) again.
         String prefix = spanish ? "es:" : "en:";
+        Map<String, Integer> counted = new HashMap<>();
         ToIntFunction<String> syllablesOf = w -> {
-            String key = prefix + w;
-            Integer n = syllableCounts.get(key);
+            Integer n = counted.get(w);
             if (n == null) {
-                n = spanish ? Syllables.spanish(w) : Syllables.english(w);
-                syllableCounts.put(key, n);
+                String key = prefix + w;
+                n = syllableCounts.get(key);
+                if (n == null) {
+                    n = spanish ? Syllables.spanish(w) : Syllables.english(w);
+                    syllableCounts.put(key, n);
+                }
+                counted.put(w, n);
             }
             return n;
         };
@@ -118,10 +124,16 @@ public record Readability(String lang, boolean measured, int words, int sentence
         List<String> longest = sentences.stream()
                 .sorted(Comparator.comparingInt(Sentence::words).reversed().thenComparing(Sentence::text))
                 .limit(3).map(Sentence::text).toList();
-        List<String> hardest = all.stream()
-                .sorted(Comparator.comparingInt(syllablesOf).reversed().thenComparing(Comparator.naturalOrder()))
-                .filter(w -> syllablesOf.applyAsInt(w) >= 3)
-                .limit(5).toList();
+        // Only words of three syllables or more can be among the hardest, so only they are sorted (the order
+        // is total: no two words of the set are equal).
+        List<String> candidates = new ArrayList<>();
+        for (String w : all) {
+            if (syllablesOf.applyAsInt(w) >= 3) {
+                candidates.add(w);
+            }
+        }
+        candidates.sort(Comparator.comparingInt(syllablesOf).reversed().thenComparing(Comparator.naturalOrder()));
+        List<String> hardest = candidates.subList(0, Math.min(5, candidates.size()));
         int n = sentences.size();
         if (words == 0 || n == 0 || !(english || spanish)) {
             return new Readability(language, false, words, n, syllables, polysyllables, Double.NaN, Double.NaN,

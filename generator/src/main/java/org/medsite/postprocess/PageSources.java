@@ -6,9 +6,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -49,21 +51,47 @@ public record PageSources(Map<String, SortedSet<String>> sources, SortedSet<Stri
     public static final String VIDEO_EMBED_ATTRIBUTE = "data-video-embed";
 
     private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*['\"]?([^'\")\\s]+)");
-    private static final String[][] LOADS = {
-        {"script[src]", "src", "script-src"}, {"iframe[src]", "src", "frame-src"}, {"frame[src]", "src", "frame-src"},
-        {"img[src]", "src", "img-src"}, {"input[type=image][src]", "src", "img-src"}, {"video[poster]", "poster", "img-src"},
-        {"video[src]", "src", "media-src"}, {"audio[src]", "src", "media-src"}, {"video source[src], audio source[src]", "src", "media-src"},
-        {"track[src]", "src", "media-src"}, {"embed[src]", "src", "object-src"}, {"object[data]", "data", "object-src"},
-        {"link[rel~=(?i)^stylesheet$][href]", "href", "style-src"}, {"link[rel~=(?i)^(icon|apple-touch-icon)$][href]", "href", "img-src"},
-        {"link[rel~=(?i)^manifest$][href]", "href", "manifest-src"}, {"link[rel~=(?i)^preload$][as=font][href]", "href", "font-src"},
-        {"form[action]", "action", "form-action"}, {"[" + VIDEO_EMBED_ATTRIBUTE + "]", VIDEO_EMBED_ATTRIBUTE, "frame-src"},
-    };
 
-    /** {@link #LOADS}' selectors, parsed once: Jsoup parses a selector string again on every call (issue #11). */
-    private static final Evaluator[] LOAD_SELECTORS = java.util.Arrays.stream(LOADS).map(l -> Selector.evaluatorOf(l[0]))
-            .toArray(Evaluator[]::new);
-    private static final Evaluator SRCSETS = Selector.evaluatorOf("img[srcset], picture source[srcset]");
-    private static final Evaluator INLINE_SCRIPTS = Selector.evaluatorOf("script:not([src])");
+    /**
+     * What an element loads: the elements named {@code tag} (or any, when null) that {@code selector} matches
+     * and that are inside one of {@code within} (any, when empty), its address in {@code attribute}.
+     */
+    private record Load(String tag, Evaluator selector, Set<String> within, String attribute, String directive) {
+
+        Load(String tag, String selector, Set<String> within, String attribute, String directive) {
+            this(tag, Selector.evaluatorOf(selector), within, attribute, directive);
+        }
+
+        Load(String tag, String selector, String attribute, String directive) {
+            this(tag, selector, Set.of(), attribute, directive);
+        }
+
+        List<Element> in(PageElements page) {
+            List<Element> found = tag == null ? page.select(selector) : page.select(tag, selector);
+            return within.isEmpty() ? found
+                    : found.stream().filter(e -> PageElements.hasAncestor(e, within)).toList();
+        }
+    }
+
+    /** Selectors parsed once: Jsoup parses a selector string again on every call (issue #11). */
+    private static final List<Load> LOADS = List.of(
+        new Load("script", "script[src]", "src", "script-src"), new Load("iframe", "iframe[src]", "src", "frame-src"),
+        new Load("frame", "frame[src]", "src", "frame-src"), new Load("img", "img[src]", "src", "img-src"),
+        new Load("input", "input[type=image][src]", "src", "img-src"), new Load("video", "video[poster]", "poster", "img-src"),
+        new Load("video", "video[src]", "src", "media-src"), new Load("audio", "audio[src]", "src", "media-src"),
+        new Load("source", "source[src]", Set.of("video", "audio"), "src", "media-src"),
+        new Load("track", "track[src]", "src", "media-src"), new Load("embed", "embed[src]", "src", "object-src"),
+        new Load("object", "object[data]", "data", "object-src"),
+        new Load("link", "link[rel~=(?i)^stylesheet$][href]", "href", "style-src"),
+        new Load("link", "link[rel~=(?i)^(icon|apple-touch-icon)$][href]", "href", "img-src"),
+        new Load("link", "link[rel~=(?i)^manifest$][href]", "href", "manifest-src"),
+        new Load("link", "link[rel~=(?i)^preload$][as=font][href]", "href", "font-src"),
+        new Load("form", "form[action]", "action", "form-action"),
+        new Load(null, "[" + VIDEO_EMBED_ATTRIBUTE + "]", VIDEO_EMBED_ATTRIBUTE, "frame-src"));
+    /** {@code img[srcset], picture source[srcset]}. */
+    private static final List<Load> SRCSETS = List.of(new Load("img", "img[srcset]", "srcset", "img-src"),
+            new Load("source", "source[srcset]", Set.of("picture"), "srcset", "img-src"));
+    private static final Evaluator SCRIPTS = Selector.evaluatorOf("script");
     private static final Evaluator STYLES = Selector.evaluatorOf("style");
 
     public PageSources {
@@ -77,19 +105,29 @@ public record PageSources(Map<String, SortedSet<String>> sources, SortedSet<Stri
 
     /** What {@code page} loads from anywhere but its own origin, and its inline code. */
     public static PageSources of(Document page) {
+        return of(PageElements.of(page));
+    }
+
+    /** The same, from the page's elements listed once. */
+    public static PageSources of(PageElements page) {
         Map<String, SortedSet<String>> sources = new TreeMap<>();
         SortedSet<String> handlers = new TreeSet<>();
-        for (int i = 0; i < LOADS.length; i++) {
-            for (Element e : page.select(LOAD_SELECTORS[i])) {
-                add(sources, LOADS[i][2], e.attr(LOADS[i][1]));
+        for (Load load : LOADS) {
+            for (Element e : load.in(page)) {
+                add(sources, load.directive(), e.attr(load.attribute()));
             }
         }
-        for (Element e : page.select(SRCSETS)) {
-            for (String candidate : e.attr("srcset").split(",")) {
-                add(sources, "img-src", candidate.strip().split("\\s+")[0]);
+        for (Load load : SRCSETS) {
+            for (Element e : load.in(page)) {
+                for (String candidate : e.attr("srcset").split(",")) {
+                    add(sources, "img-src", candidate.strip().split("\\s+")[0]);
+                }
             }
         }
-        for (Element script : page.select(INLINE_SCRIPTS)) {
+        for (Element script : page.select("script", SCRIPTS)) {
+            if (script.hasAttr("src")) {
+                continue;
+            }
             String type = script.attr("type").strip().toLowerCase(Locale.ROOT);
             if (type.isEmpty() || type.equals("module") || type.endsWith("javascript") || type.endsWith("ecmascript")) {
                 put(sources, "script-src", hash(script.data()));
@@ -97,11 +135,11 @@ public record PageSources(Map<String, SortedSet<String>> sources, SortedSet<Stri
                 put(sources, DATA_BLOCK, hash(script.data()));
             }
         }
-        for (Element style : page.select(STYLES)) {
+        for (Element style : page.select("style", STYLES)) {
             put(sources, "style-src", hash(style.data()));
             css(sources, style.data());
         }
-        for (Element e : page.getAllElements()) {
+        for (Element e : page.all()) {
             for (Attribute a : e.attributes()) {
                 String name = a.getKey().toLowerCase(Locale.ROOT);
                 if (name.equals("style")) {

@@ -69,6 +69,71 @@ class ShareCardRendererTest {
         assertThat(warm.render(card)).isEqualTo(new ShareCardRenderer(style).render(card));
     }
 
+    /**
+     * Cards start from a copy of the pixels they share (background, band, logo, name), with the footer drawn
+     * before the text instead of after it: the bytes must be those of the card drawn whole in the original
+     * order, for short and long titles (wrapped, shrunk, cut with an ellipsis), labels or none, a missing
+     * title, characters from the fallback font, and names that do not fit, with and without a logo.
+     */
+    @Test
+    void aCardDrawnOnTheSharedTemplateIsTheCardDrawnWhole() {
+        BufferedImage square = new BufferedImage(50, 80, BufferedImage.TYPE_INT_ARGB);
+        var g = square.createGraphics();
+        g.setColor(new java.awt.Color(200, 30, 30, 128));
+        g.fillOval(0, 0, 50, 80);
+        g.dispose();
+        String[] titles = {"Asthma", "", "Presión arterial alta (hipertensión)", "W", "高血圧について知っておくべきこと",
+            "gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy "
+                    + "gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy gjpqy ÅÉÎ gjpqy",
+            "When to see a doctor about lower back pain that has lasted more than six weeks, gets worse at night, "
+                    + "or comes with fever, weight loss, numbness or weakness in the legs: a guide for patients"};
+        String[] labels = {"", "Una sección con un nombre tan largo que no cabe en una sola línea de la tarjeta"};
+        String[] names = {"Riverbend Family Health", "A practice whose name is far too long to fit beside its logo at any size"};
+        for (Optional<byte[]> logo : java.util.List.of(Optional.<byte[]>empty(), Optional.of(ShareCardRenderer.png(square)))) {
+            ShareCardRenderer renderer = new ShareCardRenderer(new ShareCardStyle("#0b5563", "#ffffff", "#fde68a", logo));
+            for (String title : titles) {
+                for (String label : labels) {
+                    for (String name : names) {
+                        ShareCard c = new ShareCard(title, label, name);
+                        assertThat(renderer.render(c)).as("%s / %s / %s, logo %s", title, label, name, logo.isPresent())
+                                .isEqualTo(new PngEncoder().encode(renderer.drawWhole(c)));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Bands equal to a base picture's take the base's compressed bytes: the file is the one encoding the
+     * picture alone gives, whichever bands differ (none, some, all) and whatever their unused top byte holds.
+     */
+    @Test
+    void aPictureEncodedOverABaseIsThePictureEncodedAlone() {
+        java.util.Random random = new java.util.Random(3);
+        BufferedImage base = new BufferedImage(300, 100, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 100; y++) {
+            for (int x = 0; x < 300; x++) {
+                base.setRGB(x, y, y < 40 ? 0x0b5563 : random.nextInt());
+            }
+        }
+        PngEncoder encoder = new PngEncoder();
+        PngEncoder.Base compressed = encoder.base(base);
+        for (int round = 0; round < 20; round++) {
+            BufferedImage picture = new BufferedImage(300, 100, BufferedImage.TYPE_INT_RGB);
+            int[] pixels = ((java.awt.image.DataBufferInt) picture.getRaster().getDataBuffer()).getData();
+            int[] basePixels = ((java.awt.image.DataBufferInt) base.getRaster().getDataBuffer()).getData();
+            System.arraycopy(basePixels, 0, pixels, 0, pixels.length);
+            for (int i = random.nextInt(4) * round; i > 0; i--) {
+                pixels[random.nextInt(pixels.length)] = random.nextInt();
+            }
+            if (round % 5 == 0) {
+                pixels[random.nextInt(pixels.length)] ^= 0xff000000; // same colour, another top byte
+            }
+            assertThat(encoder.encode(picture, compressed)).as("round %d", round).isEqualTo(new PngEncoder().encode(picture));
+        }
+        assertThat(encoder.encode(base, compressed)).isEqualTo(new PngEncoder().encode(base));
+    }
+
     /** The zlib stream is whole and its Adler-32 right (a PNG reader may stop before reading the checksum). */
     @Test
     void theCompressedPixelsAreAValidZlibStream() throws Exception {

@@ -102,4 +102,21 @@ class TextFitTest {
         assertThat(String.join("", lines)).isEqualTo(title);
         assertThat(lines).hasSizeGreaterThan(1);
     }
+
+    /** The precompiled expressions clean as {@code String.replaceAll} with the same expressions did. */
+    @Test
+    void cleanGivesWhatTheReplaceAllExpressionsGave() {
+        String[] pieces = {"a", "B", " ", "  ", "\t", "\n", "\r", "\u00a0", "\u200b", "\u200e", "\u0000", "\u0007",
+            "\u00ad", "\ufeff", "é", "高", "\u2028", "\u0085", "x y"};
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 5000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String t = text.toString();
+            assertThat(TextFit.clean(t)).as(t)
+                    .isEqualTo(t.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\s]]", "").strip().replaceAll("\\s+", " "));
+        }
+    }
 }

@@ -115,6 +115,28 @@ class ReadabilityTest {
         }
     }
 
+    /**
+     * The hardest words (at most five, most syllables first, then alphabetical) and the longest sentences are
+     * those of the reference on text with many long words, also when the syllable counts come from a map
+     * shared with earlier pages.
+     */
+    @Test
+    void theHardestWordsAndLongestSentencesAreTheReferencesWithASharedSyllableMap() {
+        String[] pieces = {"cardiovascular", "hypertension", "medication", "physician", "Physician", "anemia",
+            "osteoporosis", "vaccination", "immunization", "appointment", "beautiful", "family", "every", "salt", "eat",
+            "Dr.", ". ", "! ", "? ", " ", " ", " ", ", ", "consideration", "evaluation", "responsibility", "ability"};
+        java.util.Map<String, Integer> shared = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(80); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]).append(random.nextInt(4) == 0 ? "" : " ");
+            }
+            List<String> blocks = List.of(text.toString(), "Eat less salt.");
+            assertThat(Readability.of(blocks, "en", shared)).as(text.toString()).isEqualTo(RegexReadability.of(blocks));
+        }
+    }
+
     /** Readability.of as it was with regular expressions (English only), the reference for the test above. */
     private static final class RegexReadability {
         private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
