@@ -29,19 +29,21 @@ import org.medsite.output.WriteStats;
 final class ChangedFilesWriter {
 
     private final OutputFolder folder;
-    private final Map<String, Object> before;
-    private final Map<String, Object> after;
+    /** What the folder holds: updated in place as files are written and deleted (see {@link #state}). */
+    private final Map<String, Object> state;
     private final List<String> changed = new ArrayList<>();
     /** The files compared byte by byte with what was written (not the very same array), and their size. */
     private int contentCompared;
     private long bytesCompared;
 
-    /** @param before what the folder holds: the {@link #versions} of the plan last written to it */
-    ChangedFilesWriter(OutputFolder folder, Map<String, Object> before) {
+    /**
+     * @param state what the folder holds: the {@link #versions} of the plan last written to it, a mutable
+     *     map that this writer updates file by file (a save changes a file or two of thousands: copying
+     *     the map on every save was most of the write stage)
+     */
+    ChangedFilesWriter(OutputFolder folder, Map<String, Object> state) {
         this.folder = folder;
-        this.before = before;
-        // Sized for the files there were: growing a map of thousands of entries on every save shows.
-        this.after = new HashMap<>(before.size() * 4 / 3 + 16);
+        this.state = state;
     }
 
     /** Where a copied file came from and which version of it was copied. */
@@ -55,8 +57,7 @@ final class ChangedFilesWriter {
         for (Map.Entry<String, OutputEntry> e : plan.entries().entrySet()) {
             String path = e.getKey();
             Object now = version(e.getValue());
-            after.put(path, now);
-            Object was = before.get(path);
+            Object was = state.get(path);
             if (was != now && was instanceof byte[] bytes) {
                 contentCompared++;
                 bytesCompared += bytes.length;
@@ -78,35 +79,41 @@ final class ChangedFilesWriter {
             Path tmp = target.resolveSibling("." + target.getFileName() + ".medsite-tmp");
             Files.write(tmp, e.getValue().bytes());
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // Only once the file is there: a write that fails leaves the state saying what the folder holds.
+            state.put(path, now);
             changed.add(path);
             written++;
         }
+        // Every path of the plan is in the state now (a new one was written): any more are files to delete.
         int removed = 0;
-        for (String path : before.keySet()) {
-            if (!after.containsKey(path)) {
+        if (state.size() > plan.entries().size()) {
+            List<String> gone = new ArrayList<>();
+            for (String path : state.keySet()) {
+                if (!plan.contains(path)) {
+                    gone.add(path);
+                }
+            }
+            java.util.Collections.sort(gone);
+            for (String path : gone) {
                 Path target = out.resolve(path).normalize();
                 if (target.startsWith(out) && Files.deleteIfExists(target)) {
                     changed.add(path);
                     removed++;
                     deleteEmptyParents(target.getParent(), out);
                 }
+                state.remove(path);
             }
         }
         return new WriteStats(written, unchanged, removed);
     }
 
-    /** What a folder holds once {@code plan} is written to it. */
+    /** What a folder holds once {@code plan} is written to it: a mutable map, for {@link #ChangedFilesWriter}. */
     static Map<String, Object> versions(OutputPlan plan) throws IOException {
         Map<String, Object> versions = new HashMap<>();
         for (Map.Entry<String, OutputEntry> e : plan.entries().entrySet()) {
             versions.put(e.getKey(), version(e.getValue()));
         }
         return versions;
-    }
-
-    /** What the folder holds after {@link #write}; this writer is done with it, so it is not copied. */
-    Map<String, Object> state() {
-        return java.util.Collections.unmodifiableMap(after);
     }
 
     /** How many files {@link #write} compared byte by byte, for a debug line: ideally those that changed. */

@@ -34,7 +34,8 @@ final class KeptPolicySources {
      */
     List<SecurityHeaders.Rule> rules(Map<String, StageResults.Finished> before, Map<String, StageResults.Finished> now,
             Set<String> fresh, PageSources stylesheets, Set<String> paths, Supplier<List<SecurityHeaders.Rule>> compute) {
-        if (rules == null || !stylesheets.equals(this.stylesheets) || !paths.equals(this.paths)
+        // The kept copy's equals: a hash look-up per path, where the plan's sorted set would walk its tree for each.
+        if (rules == null || !stylesheets.equals(this.stylesheets) || !this.paths.equals(paths)
                 || !(fresh == null ? sameSources(before, now) : sameSources(before, now, fresh))) {
             rules = compute.get();
             this.stylesheets = stylesheets;

@@ -304,7 +304,6 @@ final class Pipeline {
         }
         ChangedFilesWriter writer = new ChangedFilesWriter(folder, results.written);
         WriteStats stats = writer.write(plan);
-        results.written = writer.state();
         results.lastChanged = writer.changed();
         listener.debug("write: " + writer.compared());
         return stats;
@@ -603,12 +602,21 @@ final class Pipeline {
                 results.views.reuse(sameView);
             }
         }
-        Map<String, StageResults.Rendered> kept = new HashMap<>();
+        // A session's site patched from the one its HTML map is of: the map is patched for the pages
+        // rendered again, instead of the HTML of every page being put into a new map on every save.
+        KeptSite.Assembled assembled = results.kept ? results.site.last() : null;
+        // Which HTML changed is known only when the last build's post-processing saw the map as it was.
+        boolean finishedMatchedHtml = results.finishedMatchesHtml;
+        results.finishedMatchesHtml = false;
+        boolean patchHtml = assembled != null && assembled.site() == site && results.html != null
+                && results.htmlRendered == results.rendered
+                && assembled.patchedFrom().filter(from -> from == results.htmlSite).isPresent();
+        Map<String, StageResults.Rendered> kept = patchHtml ? results.rendered : new HashMap<>();
         for (Page page : site.pages()) {
             StageResults.Rendered cached = results.rendered.get(page.id());
             if (cached == null || readsAny(cached.rendering().reads(), changedReads)) {
                 toRender.add(page);
-            } else {
+            } else if (!patchHtml) {
                 kept.put(page.id(), cached);
             }
         }
@@ -619,21 +627,76 @@ final class Pipeline {
         }
         Map<String, FindingCollector> pageFindings = new HashMap<>();
         toRender.forEach(p -> pageFindings.put(p.id(), new FindingCollector()));
+        Map<String, StageResults.Rendered> replaced = new HashMap<>();
         for (PageRendering r : renderer.render(site, toRender, p -> pageFindings.get(p.id()))) {
-            kept.put(r.pageId(), new StageResults.Rendered(r, pageFindings.get(r.pageId()).sorted()));
+            StageResults.Rendered before = kept.put(r.pageId(), new StageResults.Rendered(r,
+                    pageFindings.get(r.pageId()).sorted()));
+            if (before != null) {
+                replaced.put(r.pageId(), before);
+            }
         }
         results.rendered = kept;
-        Map<String, String> html = new HashMap<>();
+        Map<String, String> html;
+        Set<String> changedHtml = null;
+        // The pages whose templates reported something, in the site's order: a session's save mostly
+        // renders pages that report nothing, and then these are the last build's.
+        List<String> reporting;
+        boolean sameReporting = patchHtml && toRender.stream().allMatch(p -> kept.get(p.id()).findings().isEmpty()
+                && (!replaced.containsKey(p.id()) || replaced.get(p.id()).findings().isEmpty()));
+        if (patchHtml) {
+            html = results.html;
+            Set<String> changedPaths = new HashSet<>();
+            for (Page page : toRender) {
+                StageResults.Rendered before = replaced.get(page.id());
+                Map<String, String> now = kept.get(page.id()).rendering().html();
+                if (before != null) {
+                    for (String path : before.rendering().html().keySet()) {
+                        if (!now.containsKey(path) && html.remove(path) != null) {
+                            changedPaths.add(path);
+                        }
+                    }
+                }
+                for (Map.Entry<String, String> e : now.entrySet()) {
+                    String was = html.get(e.getKey());
+                    // The same HTML keeps the instance the finished page was made from (compared by identity first).
+                    if (was == null || !was.equals(e.getValue())) {
+                        html.put(e.getKey(), e.getValue());
+                        changedPaths.add(e.getKey());
+                    }
+                }
+            }
+            changedHtml = finishedMatchedHtml ? changedPaths : null;
+        } else {
+            html = new HashMap<>();
+            for (Page page : site.pages()) {
+                html.putAll(kept.get(page.id()).rendering().html());
+            }
+        }
+        if (sameReporting) {
+            reporting = results.renderReporting;
+        } else {
+            reporting = new ArrayList<>();
+            for (Page page : site.pages()) {
+                if (!kept.get(page.id()).findings().isEmpty()) {
+                    reporting.add(page.id());
+                }
+            }
+        }
         // A template problem shows on every page that uses the template: report each once.
         Set<String> reported = new HashSet<>();
-        for (Page page : site.pages()) {
-            StageResults.Rendered r = kept.get(page.id());
-            html.putAll(r.rendering().html());
-            for (Finding f : r.findings()) {
+        for (String id : reporting) {
+            for (Finding f : kept.get(id).findings()) {
                 if (reported.add(templateProblem(f))) {
                     findings.add(f);
                 }
             }
+        }
+        if (results.kept) {
+            results.html = html;
+            results.htmlSite = site;
+            results.htmlRendered = kept;
+            results.htmlChanged = changedHtml;
+            results.renderReporting = reporting;
         }
         return html;
     }
@@ -712,69 +775,103 @@ final class Pipeline {
 
     private void postProcess(ForkJoinPool pool, Site site, Map<String, String> html, OutputPlan plan, Checks checks,
             SiteConfig config, ImageSizes sizes, Map<String, List<Integer>> copies) throws IOException {
-        // Every page of the model counts as present, even one whose template failed: its own error
-        // says what is wrong, and links to it are not broken.
-        Set<String> allPaths = new HashSet<>(plan.paths());
-        site.pages().forEach(p -> allPaths.add(p.outputPath()));
-        allPaths.addAll(html.keySet());
-        // A session's save mostly keeps every output path: then what is made of the paths is kept too.
-        boolean samePaths = results.kept && results.sameOutputPaths(allPaths);
-        OutputIndex index = results.kept ? results.outputIndex(samePaths, allPaths, config.basePath())
-                : new OutputIndex(allPaths, config.basePath());
         // A page whose source already has errors (a broken Markdown link) would only repeat them here.
         Set<String> failedSources = new HashSet<>();
         findings.inOrderAdded().stream().filter(f -> f.isError()).forEach(f -> failedSources.add(f.file()));
+        // Every page's policy allows what the site's stylesheets load too: when that changes, every page changes.
+        // A session's last instance when equal: each kept page compares it with its own by identity first.
+        PageSources stylesheetSources = results.kept ? results.sameStylesheetSources(stylesheetSources(plan))
+                : stylesheetSources(plan);
+        // A session's save whose pages' HTML changed for a few files, and nothing that every page depends on
+        // (which files there are, what the stylesheets load, which sources have errors, an image's bytes),
+        // looks at those files only: the others keep what they were finished to (see StageResults.finishedPaths).
+        Set<String> changedHtml = results.kept ? results.htmlChanged : null;
+        OutputIndex keptIndex = results.kept ? results.keptOutputIndex(config.basePath()) : null;
+        boolean onlyChanged = changedHtml != null && keptIndex != null && cachedStages.cache().isEmpty()
+                && results.finished instanceof ConcurrentHashMap
+                && stylesheetSources == results.finishedStylesheets && failedSources.equals(results.failedSources)
+                && changes.outputs().stream().noneMatch(p -> IMAGE.matcher(p).matches())
+                && changedHtml.stream().allMatch(p -> html.containsKey(p) && results.finished.containsKey(p))
+                && results.finishedPaths != null && results.finishedPaths.equals(plan.paths());
+        Set<String> allPaths = null;
+        boolean samePaths = onlyChanged;
+        OutputIndex outputIndex = keptIndex;
+        if (!onlyChanged) {
+            results.finishedPaths = results.kept ? Set.copyOf(plan.paths()) : null;
+            // Every page of the model counts as present, even one whose template failed: its own error
+            // says what is wrong, and links to it are not broken.
+            allPaths = new HashSet<>(plan.paths());
+            for (Page p : site.pages()) {
+                allPaths.add(p.outputPath());
+            }
+            allPaths.addAll(html.keySet());
+            // A session's save mostly keeps every output path: then what is made of the paths is kept too.
+            samePaths = results.kept && results.sameOutputPaths(allPaths);
+            outputIndex = results.kept ? results.outputIndex(samePaths, allPaths, config.basePath())
+                    : new OutputIndex(allPaths, config.basePath());
+        }
+        OutputIndex index = outputIndex;
         var entries = plan.entries();
         StructuredData structuredData = new StructuredData(site);
-        Map<String, Page> byUrl = new HashMap<>();
-        site.pages().forEach(p -> byUrl.put(p.url(), p));
+        // Pages by URL and by output path: a session's are patched for the pages swapped into its site.
+        Map<String, Page> byUrl = results.kept ? results.pagesByUrl(site) : new HashMap<>();
+        Map<String, Page> byOutputPath = results.kept ? results.pagesByOutput(site) : new HashMap<>();
+        if (!results.kept) {
+            for (Page p : site.pages()) {
+                byUrl.put(p.url(), p);
+                byOutputPath.put(p.outputPath(), p);
+            }
+        }
         java.util.function.Function<String, Optional<String>> jsonLd = url -> config.hasAbsoluteBaseUrl()
                 && byUrl.containsKey(url) ? structuredData.of(byUrl.get(url)) : Optional.empty();
         HtmlPostProcessor post = HtmlPostProcessor.standard(new ImageDimensions(config.basePath(),
                 path -> entries.containsKey(path) ? sizes.of(path, entries.get(path)::bytes) : Optional.empty(),
                 path -> copies.getOrDefault(path, List.of()), config.images().sizes()), new JsonLdInjector(jsonLd));
-        Map<String, Page> byOutput = new HashMap<>();
-        site.pages().forEach(p -> byOutput.put(p.outputPath(), p));
         // Later pages of a paginated list (blog/page/2/index.html) belong to their list page.
-        for (String path : html.keySet()) {
-            if (byOutput.containsKey(path)) {
-                continue; // most pages: no pattern to match
+        java.util.function.Function<String, Page> byOutput = path -> {
+            Page page = byOutputPath.get(path);
+            if (page == null) {
+                var m = PAGINATED.matcher(path);
+                if (m.matches()) {
+                    page = byOutputPath.get(m.group(1) + "index.html");
+                }
             }
-            var m = PAGINATED.matcher(path);
-            if (m.matches()) {
-                byOutput.put(path, byOutput.get(m.group(1) + "index.html"));
-            }
-        }
+            return page;
+        };
         Set<String> linkedChanges = linkedChanges(allPaths, samePaths, config.basePath());
-        // Every page's policy allows what the site's stylesheets load too: when that changes, every page changes.
-        // A session's last instance when equal: each kept page compares it with its own by identity first.
-        PageSources stylesheetSources = results.kept ? results.sameStylesheetSources(stylesheetSources(plan))
-                : stylesheetSources(plan);
         ContentSecurityPolicy policy = new ContentSecurityPolicy(config.security());
         boolean metaPolicy = config.security().policy() && config.security().metaElement();
-        String finishedSite = cachedStages.finishedSite(allPaths, stylesheetSources);
+        String finishedSite = onlyChanged ? "" : cachedStages.finishedSite(allPaths, stylesheetSources);
         // The pages finished again (or taken from the page cache) rather than kept from the last build.
         Set<String> fresh = ConcurrentHashMap.newKeySet();
-        Map<String, StageResults.Finished> finished = new ConcurrentHashMap<>();
+        // A session's finished pages are patched in place when only some files are looked at; what the
+        // patched ones were is kept aside for the _headers rules.
+        Map<String, StageResults.Finished> finishedBefore = onlyChanged ? new HashMap<>() : results.finished;
+        Map<String, StageResults.Finished> finished = onlyChanged ? results.finished : new ConcurrentHashMap<>();
         // The pages kept from the last build are sorted out on this thread, and only the others go to the
         // pool: a session's save finishes a page or two, and waking the pool's threads for thousands of
         // look-ups cost more than the look-ups on a busy machine.
         List<Map.Entry<String, String>> toFinish = new ArrayList<>();
-        for (Map.Entry<String, String> e : html.entrySet()) {
+        Iterable<Map.Entry<String, String>> candidates = onlyChanged
+                ? changedHtml.stream().sorted().map(p -> Map.entry(p, html.get(p))).toList() : html.entrySet();
+        for (Map.Entry<String, String> e : candidates) {
             StageResults.Finished cached = results.finished.get(e.getKey());
             // A page rendered again often gives the same HTML (a list whose entries' text changed).
             if (cached != null && (cached.html() == e.getValue() || cached.html().equals(e.getValue()))
-                    && cached.checked() == !failedSources.contains(origin(byOutput.get(e.getKey()), e.getKey()))
+                    && cached.checked() == !failedSources.contains(origin(byOutput.apply(e.getKey()), e.getKey()))
                     && (cached.stylesheetSources() == stylesheetSources
                             || cached.stylesheetSources().equals(stylesheetSources))
                     && !linksToAny(cached.text(), linkedChanges)) {
                 finished.put(e.getKey(), cached);
             } else {
                 toFinish.add(e);
+                if (onlyChanged) {
+                    finishedBefore.put(e.getKey(), cached);
+                }
             }
         }
         java.util.function.Consumer<Map.Entry<String, String>> finish = e -> {
-            Page page = byOutput.get(e.getKey());
+            Page page = byOutput.apply(e.getKey());
             String origin = origin(page, e.getKey());
             boolean check = !failedSources.contains(origin);
             String key = cachedStages.finishedKey(finishedSite, e.getKey(), page.url(), origin, check, e.getValue(),
@@ -814,18 +911,28 @@ final class Pipeline {
             finished.put(e.getKey(), done);
         };
         inPoolUnlessOne(pool, toFinish, finish);
-        Map<String, StageResults.Finished> finishedBefore = results.finished;
+        if (results.kept) {
+            listener.debug("postprocess: " + (onlyChanged ? "looked at the " + changedHtml.size()
+                    + " file(s) whose HTML changed" : "looked at every file") + ", finished " + toFinish.size() + " again");
+        }
         results.finished = finished;
-        // Every page kept is one of the last build's; when the fresh ones were there too, the pages are the same.
-        boolean samePages = results.kept && finished.size() == finishedBefore.size()
+        // Every page kept is one of the last build's; when the fresh ones were there too, the pages are the same
+        // (when only changed files were looked at, each was one of the last build's and still is).
+        boolean samePages = onlyChanged || results.kept && finished.size() == finishedBefore.size()
                 && fresh.stream().allMatch(finishedBefore::containsKey);
+        if (results.kept) {
+            results.finishedStylesheets = stylesheetSources;
+            results.failedSources = failedSources;
+            results.finishedMatchesHtml = true;
+        }
         Iterable<String> inOrder = results.kept ? results.finishedOrder(samePages, finished.keySet())
                 : new TreeSet<>(finished.keySet());
         for (String path : inOrder) {
             StageResults.Finished done = finished.get(path);
             done.findings().forEach(findings::add);
-            plan.addGenerated(path, done.bytes(), byOutput.get(path).sourceFile().isEmpty()
-                    ? "generated page " + byOutput.get(path).url() : byOutput.get(path).sourceFile());
+            Page page = byOutput.apply(path);
+            plan.addGenerated(path, done.bytes(), page.sourceFile().isEmpty() ? "generated page " + page.url()
+                    : page.sourceFile());
         }
         if (config.security().headersFile()) {
             Supplier<List<SecurityHeaders.Rule>> rules = () -> headerRules(plan, finished, stylesheetSources, policy,

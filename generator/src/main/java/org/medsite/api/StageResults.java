@@ -86,6 +86,18 @@ final class StageResults {
     final org.medsite.model.KeptSite site = new org.medsite.model.KeptSite();
     Map<String, Rendered> rendered = new HashMap<>();
     Map<String, Finished> finished = new HashMap<>();
+    /**
+     * A session's HTML of every output file, for the site {@link #htmlSite} and the renderings
+     * {@link #htmlRendered} (the very map, so that a reset of {@link #rendered} is seen): patched for the
+     * pages rendered again when the next site is patched from that one (see {@code Pipeline.renderPages}).
+     */
+    Map<String, String> html;
+    org.medsite.model.Site htmlSite;
+    Map<String, Rendered> htmlRendered;
+    /** The output paths whose HTML this build changed, came or went; null when not known (then every path counts). */
+    java.util.Set<String> htmlChanged;
+    /** The ids of the pages whose templates reported findings, in the site's order. */
+    List<String> renderReporting = List.of();
     /** Template views of pages, kept for the pages whose views show the same thing. */
     final KeptViews views = new KeptViews();
     /** Each page's search index entry, serialized again only when what it shows changed. */
@@ -172,6 +184,63 @@ final class StageResults {
         return outputIndex;
     }
 
+    /** The index of the last build's output paths, when it was made with {@code basePath}; else null. */
+    org.medsite.check.OutputIndex keptOutputIndex(String basePath) {
+        return outputIndex != null && outputIndex.basePath().equals(basePath) ? outputIndex : null;
+    }
+
+    /**
+     * What the finished pages were made with, for a save that looks only at the files whose HTML changed
+     * (see {@code Pipeline.postProcess}): the stylesheets' sources, the sources with errors, the output
+     * paths planned before the pages, and whether {@link #finished} holds the HTML of {@link #html} but
+     * for {@link #htmlChanged} (false from the render of a build until its post-processing is done).
+     */
+    org.medsite.postprocess.PageSources finishedStylesheets;
+    java.util.Set<String> failedSources;
+    java.util.Set<String> finishedPaths;
+    boolean finishedMatchesHtml;
+
+    /** The pages of {@link #pagesSite} by URL and by output path (see {@link #pagesOf}). */
+    private Map<String, org.medsite.model.Page> pagesByUrl = new HashMap<>();
+    private Map<String, org.medsite.model.Page> pagesByOutput = new HashMap<>();
+    private org.medsite.model.Site pagesSite;
+
+    /** The pages of {@code site} by URL: for a site patched from the last one, the last map with the swapped pages. */
+    Map<String, org.medsite.model.Page> pagesByUrl(org.medsite.model.Site site) {
+        pagesOf(site);
+        return pagesByUrl;
+    }
+
+    /** The pages of {@code site} by output path (a paginated list's later pages are not in it). */
+    Map<String, org.medsite.model.Page> pagesByOutput(org.medsite.model.Site site) {
+        pagesOf(site);
+        return pagesByOutput;
+    }
+
+    private void pagesOf(org.medsite.model.Site site) {
+        if (site == pagesSite) {
+            return;
+        }
+        org.medsite.model.KeptSite.Assembled assembled = this.site.last();
+        boolean patched = pagesSite != null && assembled != null && assembled.site() == site
+                && assembled.patchedFrom().filter(from -> from == pagesSite).isPresent();
+        if (patched) {
+            // A swapped page stands where the one it replaces stood: same URL, same output path.
+            for (org.medsite.model.Page page : assembled.patched()) {
+                pagesByUrl.put(page.url(), page);
+                pagesByOutput.put(page.outputPath(), page);
+            }
+        } else {
+            pagesByUrl = new HashMap<>();
+            pagesByOutput = new HashMap<>();
+            for (org.medsite.model.Page page : site.pages()) {
+                pagesByUrl.put(page.url(), page);
+                pagesByOutput.put(page.outputPath(), page);
+            }
+        }
+        pagesSite = site;
+    }
+
     /** The finished pages' paths in order, the last build's list while the pages are the same. */
     private List<String> finishedOrder = List.of();
 
@@ -192,7 +261,7 @@ final class StageResults {
 
     /** Every output path of the last build, to see which files came or went. */
     java.util.Set<String> outputPaths;
-    /** What the output folder holds, once a session has written it. */
+    /** What the output folder holds, once a session has written it; updated in place by {@link ChangedFilesWriter}. */
     Map<String, Object> written;
     /** The pages whose templates the last build ran (the others' output was reused). */
     List<String> lastRendered = List.of();

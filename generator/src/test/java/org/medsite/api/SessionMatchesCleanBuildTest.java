@@ -27,6 +27,8 @@ class SessionMatchesCleanBuildTest {
     private Path site;
     private Path out;
     private BuildSession session;
+    /** The session's debug lines of its last build: which shortcuts it took. */
+    private final List<String> debug = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** A day after every review date of the example site, and before any of its reviews falls due. */
     private static final java.time.Instant NOW = java.time.Instant.parse("2026-11-25T12:00:00Z");
 
@@ -35,7 +37,12 @@ class SessionMatchesCleanBuildTest {
         site = tmp.resolve("site");
         out = tmp.resolve("out");
         ExampleSiteCopy.into(site);
-        session = Medsite.forSite(site).outputDir(out).now(NOW).session();
+        session = Medsite.forSite(site).outputDir(out).now(NOW).listener(new BuildListener() {
+            @Override
+            public void debug(String message) {
+                debug.add(message);
+            }
+        }).session();
         BuildResult first = session.build().result();
         assertThat(first.errors()).isEmpty();
         assertSameAsCleanBuild(first);
@@ -45,6 +52,8 @@ class SessionMatchesCleanBuildTest {
     void everyKindOfEditLeavesTheOutputOfACleanBuild() throws Exception {
         // Body of a page that lists, related pages and feeds show.
         append("content/blog/sun-safety-basics.md", "\nA new closing paragraph about shade at noon.\n");
+        // Post-processing looked only at the files whose HTML changed, not at every page of the site.
+        assertThat(debug).anyMatch(line -> line.startsWith("postprocess: looked at the "));
         // Another body edit straight after: the site patched from a patched site (see KeptSite).
         append("content/library/asthma/index.md", "\nAsk us about an asthma action plan.\n");
         // The first paragraph of a page without a summary: its summary, description and search entry change.
@@ -66,6 +75,11 @@ class SessionMatchesCleanBuildTest {
         assertThat(append("content/blog/staying-active-small-steps.md", "\nQuestions? Write to jane.walker@mail.invalid.\n")
                 .findings()).extracting(f -> f.rule()).contains("privacy.phi-email");
         replace("content/blog/staying-active-small-steps.md", "\nQuestions? Write to jane.walker@mail.invalid.\n", "\n");
+        // A body edit that brings an error (a link to no element of the page), then one that fixes it: which
+        // sources have errors changes, and with it which pages are checked.
+        assertThat(append("content/blog/staying-active-small-steps.md", "\nSee [the table](#no-such-table).\n")
+                .errors()).extracting(f -> f.rule()).contains("link.fragment");
+        replace("content/blog/staying-active-small-steps.md", "\nSee [the table](#no-such-table).\n", "\n");
         // A click-to-load video added to a page's body, then removed: that page's frame sources in _headers.
         append("content/blog/flu-vaccine-season-reminder.md", "\n```video\nyoutube: ZnSjFr6J9HI\n"
                 + "title: \"How to use hand sanitizer (World Health Organization)\"\n```\n");
@@ -138,6 +152,7 @@ class SessionMatchesCleanBuildTest {
     }
 
     private BuildResult rebuilt(Path... changed) throws Exception {
+        debug.clear();
         BuildResult warm = session.rebuild(List.of(changed)).orElseThrow().result();
         assertSameAsCleanBuild(warm);
         return warm;
