@@ -578,11 +578,11 @@ final class Pipeline {
             boolean patched = assembled != null && assembled.site() == site && results.readValuesSite != null
                     && assembled.patchedFrom().filter(from -> from == results.readValuesSite).isPresent();
             Map<String, Object> before = results.readValues;
-            Map<String, Object> values = patched ? TemplateReads.patched(before, assembled.patched())
-                    : TemplateReads.values(site);
+            // Patched in place: until that is done, the values are of no site.
+            results.readValuesSite = null;
+            Map<String, Object> values = patched ? before : TemplateReads.values(site);
             if (patched) {
-                assembled.patched().stream().flatMap(p -> TemplateReads.ownKeys(p).stream())
-                        .filter(key -> !Objects.equals(before.get(key), values.get(key))).forEach(changedReads::add);
+                changedReads.addAll(TemplateReads.patch(values, assembled.patched()));
             } else {
                 values.forEach((key, value) -> {
                     if (!Objects.equals(before.get(key), value)) {

@@ -78,7 +78,7 @@ final class StageResults {
     SiteSources markdownSources;
     /** The glossaries the cached Markdown was rendered with: when they change, every page is rendered again. */
     org.medsite.medical.Glossaries glossaries;
-    /** What each key of {@link org.medsite.render.TemplateReads} stood for in the last site. */
+    /** What each key of {@link org.medsite.render.TemplateReads} stood for in the last site (a mutable map, patched in place). */
     Map<String, Object> readValues = Map.of();
     /** The site whose keys {@link #readValues} holds, or null. */
     org.medsite.model.Site readValuesSite;

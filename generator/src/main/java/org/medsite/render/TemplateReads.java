@@ -153,30 +153,36 @@ public final class TemplateReads {
     }
 
     /**
-     * The values of every key in a site that is the site of {@code before} with {@code swapped} pages swapped
-     * in, each standing in the same place as the one it replaces (see {@code model.KeptSite}): only the
-     * swapped pages' own keys can stand for something else, and of their views only the page itself, since
-     * the titles and links a view shows of other pages are unchanged.
+     * Patches a session's {@code values} in place for a site patched from the one they are of (see
+     * {@code model.KeptSite}): each swapped page stands where the page it replaces stood, so only the
+     * swapped pages' own keys can change ({@link #ownKeys}), and a page's view differs only in what it
+     * shows of its body. Copying the values of every page of a big site on every save cost more than this.
      *
-     * @param before the values of the site the pages were swapped into
+     * @return the keys whose values changed
      */
-    public static Map<String, Object> patched(Map<String, Object> before, List<Page> swapped) {
-        Map<String, Object> values = new HashMap<>(before);
+    public static Set<String> patch(Map<String, Object> values, List<Page> swapped) {
+        Set<String> changed = new java.util.HashSet<>();
         for (Page page : swapped) {
-            List<?> view = (List<?>) before.get(page(page.id()));
+            List<?> view = (List<?>) values.get(page(page.id()));
             if (view == null) {
                 throw new IllegalArgumentException("no value of " + page(page.id()) + " to patch");
             }
             List<Object> value = new ArrayList<>(view);
             value.set(0, components(page, false));
-            values.put(page(page.id()), List.copyOf(value));
-            values.put(pageBody(page.id()), components(page, true));
-            values.put(pageMinutes(page.id()), page.readingMinutes());
+            put(values, changed, page(page.id()), List.copyOf(value));
+            put(values, changed, pageBody(page.id()), components(page, true));
+            put(values, changed, pageMinutes(page.id()), page.readingMinutes());
         }
-        return values;
+        return changed;
     }
 
-    /** The keys of a page's own values (see {@link #patched}). */
+    private static void put(Map<String, Object> values, Set<String> changed, String key, Object value) {
+        if (!java.util.Objects.equals(values.put(key, value), value)) {
+            changed.add(key);
+        }
+    }
+
+    /** The keys of a page's own values (see {@link #patch}). */
     public static List<String> ownKeys(Page page) {
         return List.of(page(page.id()), pageBody(page.id()), pageMinutes(page.id()));
     }
