@@ -215,7 +215,8 @@ final class Pipeline {
         try {
             Optional<Built> built = buildSite(pool, mode);
             if (built.isPresent()) {
-                pages = built.get().site().pages().stream().map(Pipeline::summary).toList();
+                pages = results.kept ? results.summaries(built.get().site(), Pipeline::summary)
+                        : built.get().site().pages().stream().map(Pipeline::summary).toList();
                 if (!results.kept) {
                     // A one-off build has no next build to keep them for: the template HTML of every page
                     // and the finished pages (whose bytes the plan holds) need not outlive the write (issue #11).

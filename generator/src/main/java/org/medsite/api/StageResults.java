@@ -184,6 +184,26 @@ final class StageResults {
         return outputIndex;
     }
 
+    /** The summaries of the pages of {@link #summariesSite}, for the build's result. */
+    private List<PageSummary> summaries;
+    private org.medsite.model.Site summariesSite;
+
+    /**
+     * The summaries of {@code site}'s pages: the last build's for a site patched from its site, since a
+     * swapped page keeps everything a summary shows (URL, output path, source, title, language, kind).
+     */
+    List<PageSummary> summaries(org.medsite.model.Site site,
+            java.util.function.Function<org.medsite.model.Page, PageSummary> summary) {
+        org.medsite.model.KeptSite.Assembled assembled = this.site.last();
+        boolean patched = summariesSite != null && assembled != null && assembled.site() == site
+                && assembled.patchedFrom().filter(from -> from == summariesSite).isPresent();
+        if (site != summariesSite && !patched) {
+            summaries = site.pages().stream().map(summary).toList();
+        }
+        summariesSite = site;
+        return summaries;
+    }
+
     /** The index of the last build's output paths, when it was made with {@code basePath}; else null. */
     org.medsite.check.OutputIndex keptOutputIndex(String basePath) {
         return outputIndex != null && outputIndex.basePath().equals(basePath) ? outputIndex : null;

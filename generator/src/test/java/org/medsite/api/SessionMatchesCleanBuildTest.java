@@ -164,6 +164,8 @@ class SessionMatchesCleanBuildTest {
         BuildResult cold = Medsite.forSite(site).outputDir(clean).now(NOW).build();
         assertThat(warm.findings()).isEqualTo(cold.findings());
         if (cold.errors().isEmpty()) {
+            // The pages the result lists (a session keeps them while its site is patched).
+            assertThat(warm.pages()).isEqualTo(cold.pages());
             Map<String, String> served = TestSite.snapshot(out);
             Map<String, String> built = TestSite.snapshot(clean);
             // The differing files by name: the whole site in a failure message would hide them.
