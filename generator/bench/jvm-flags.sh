@@ -5,6 +5,9 @@
 #   env:   CONFIGS (default "minimal full"), RUNS (3), WARMUP (1), MEDSITE_JAR, SSG_BENCH_DIR, BENCH_TMP,
 #          FLAGSETS to replace the list below ("label=flags;label=flags")
 # The AppCDS archive is made per config by one extra, untimed build with -XX:ArchiveClassesAtExit.
+# timeit.py runs the sets in the listed order every round, so a set's place in the list biases its ratio
+# on a shared machine (README, fourth round: -XX:-UsePerfData read 0.87x in one order, 0.98x in the other):
+# with FLAGSETS, list the baseline first and last and a candidate twice, and read the copies' spread.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"

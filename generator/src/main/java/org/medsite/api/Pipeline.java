@@ -488,19 +488,28 @@ final class Pipeline {
             LocalDate today = options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
             // A page's findings are kept while the page is the same: on a big site, scanning every page's
             // text on every save was most of a rebuild.
-            Map<String, StageResults.Checked> checked = new HashMap<>();
+            // The pages to check again are checked on all cores (this stage was the longest one-thread stretch
+            // of a cold build); their findings are still added in page order below, so reports do not change.
+            Map<String, StageResults.Checked> fresh = new ConcurrentHashMap<>();
+            List<Page> toCheck = new ArrayList<>();
             for (Page page : site.pages()) {
                 StageResults.Checked cached = results.checked.get(page.id());
                 if (cached == null || !cached.today().equals(today) || cached.page() != page && !cached.page().equals(page)) {
+                    toCheck.add(page);
+                }
+            }
+            inPoolUnlessOne(pool, toCheck, page -> fresh.put(page.id(), new StageResults.Checked(page, today,
                     // A one-off build finds them in its page cache when the page is what it was.
-                    cached = new StageResults.Checked(page, today, cachedStages.checked(page, today, () -> {
+                    cachedStages.checked(page, today, () -> {
                         FindingCollector own = new FindingCollector();
                         for (SiteCheck check : checks.site()) {
                             check.checkPage(site, page, today, own);
                         }
                         return own.sorted();
-                    }));
-                }
+                    }))));
+            Map<String, StageResults.Checked> checked = new HashMap<>();
+            for (Page page : site.pages()) {
+                StageResults.Checked cached = fresh.getOrDefault(page.id(), results.checked.get(page.id()));
                 checked.put(page.id(), cached);
                 cached.findings().forEach(configured::add);
             }

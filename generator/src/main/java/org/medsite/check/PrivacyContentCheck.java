@@ -27,10 +27,10 @@ public final class PrivacyContentCheck implements SiteCheck {
             "privacy.testimonial", "privacy.no-policy-page", "privacy.no-notice-page", "privacy.booking-host",
             "medical.no-editorial-policy");
 
-    private static final Pattern DOB = Pattern.compile("(?i)\\b(DOB|D\\.O\\.B\\.?|date of birth|born on|fecha de nacimiento)\\b\\W{0,3}\\d");
-    private static final Pattern RECORD = Pattern.compile(
+    static final Pattern DOB = Pattern.compile("(?i)\\b(DOB|D\\.O\\.B\\.?|date of birth|born on|fecha de nacimiento)\\b\\W{0,3}\\d");
+    static final Pattern RECORD = Pattern.compile(
             "(?i)\\b(MRN|medical record (number|no\\.?|#)|patient (id|number|no\\.?)|chart (number|no\\.?))\\W{0,3}\\d{3,}");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\d-])(\\+?1[-.\\s]?)?\\(?\\b(\\d{3})\\)?[-.\\s]?(\\d{3})[-.\\s](\\d{4})\\b");
+    static final Pattern PHONE = Pattern.compile("(?<![\\d-])(\\+?1[-.\\s]?)?\\(?\\b(\\d{3})\\)?[-.\\s]?(\\d{3})[-.\\s](\\d{4})\\b");
     private static final Pattern EMAIL = Pattern.compile("\\b[\\w.+-]+@([\\w-]+(\\.[\\w-]+)+)\\b");
     private static final Pattern PATIENT_NAME = Pattern.compile(
             "\\b(?:[Mm]y|[Oo]ur) patient,?\\s+(?:(?:Mr|Mrs|Ms|Miss)\\.?\\s+)?[A-Z][a-z]+");
@@ -91,6 +91,55 @@ public final class PrivacyContentCheck implements SiteCheck {
         return false;
     }
 
+    /** The fewest ASCII digits a {@link #PHONE} match has: 3 + 3 + 4. */
+    static final int PHONE_DIGITS = 10;
+
+    /*
+     * Cheap tests that are true of every line the patterns can match (each pattern needs one of these words,
+     * in any case): a line with a digit, most often a year, then skips the regular expressions, which tried
+     * their alternatives at every position of it (issue #11).
+     */
+
+    private static final String[] BIRTH_DATE_WORDS = {"dob", "d.o.b", "date of birth", "born on", "fecha de nacimiento"};
+    private static final String[] RECORD_WORDS = {"mrn", "medical record", "patient", "chart"};
+
+    /** Whether {@link #DOB} could match: one of its words is there, in any case. */
+    static boolean mayNameBirthDate(String line) {
+        return containsAnyIgnoreCase(line, BIRTH_DATE_WORDS);
+    }
+
+    /** Whether {@link #RECORD} could match: one of its words is there, in any case. */
+    static boolean mayNameRecord(String line) {
+        return containsAnyIgnoreCase(line, RECORD_WORDS);
+    }
+
+    static int asciiDigits(String line) {
+        int n = 0;
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Whether one of {@code words} (lower-case ASCII) is in {@code text}, ignoring case as
+     * {@link Pattern#CASE_INSENSITIVE} does, or more: one pass, a word compared only where its first letter is.
+     */
+    private static boolean containsAnyIgnoreCase(String text, String[] words) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            for (String word : words) {
+                if (word.charAt(0) == lower && text.regionMatches(true, i, word, 0, word.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static void lint(Page page, String practicePhone, Optional<String> siteDomain, FindingCollector findings) {
         String[] lines = page.body().split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -104,16 +153,17 @@ public final class PrivacyContentCheck implements SiteCheck {
             if (!hasDigit && !at && !patient) {
                 continue;
             }
-            if (hasDigit && DOB.matcher(line).find()) {
+            if (hasDigit && mayNameBirthDate(line) && DOB.matcher(line).find()) {
                 findings.warning("privacy.phi-date-of-birth", page.sourceFile(), n, "looks like a date of birth; "
                         + "patient identifiers must not be published");
             }
-            if (hasDigit && RECORD.matcher(line).find()) {
+            if (hasDigit && mayNameRecord(line) && RECORD.matcher(line).find()) {
                 findings.warning("privacy.phi-record-number", page.sourceFile(), n, "looks like a medical record or "
                         + "patient number; patient identifiers must not be published");
             }
             Matcher phone = PHONE.matcher(line);
-            while (hasDigit && phone.find()) {
+            boolean mayHavePhone = hasDigit && asciiDigits(line) >= PHONE_DIGITS;
+            while (mayHavePhone && phone.find()) {
                 String digits = phone.group(2) + phone.group(3) + phone.group(4);
                 if (!practicePhone.endsWith(digits) && !TOLL_FREE.contains(phone.group(2))) {
                     findings.warning("privacy.phi-phone", page.sourceFile(), n, "phone number " + phone.group().strip()

@@ -94,8 +94,11 @@ public final class GlossaryMarks {
                 marks.put(node, first);
             }
             for (TermMatcher.Match<Jargon.Word> j : jargon.map(m -> m.find(text)).orElse(List.of())) {
-                firstJargon.putIfAbsent(j.value(), new JargonUse(j.value().word(), text.substring(j.start(), j.end()),
-                        j.value().plain(), fileLine.applyAsInt(node.getStartLineNumber())));
+                if (!firstJargon.containsKey(j.value())) {
+                    // Only the first use's line is kept: Flexmark finds a node's line by scanning the text before it.
+                    firstJargon.put(j.value(), new JargonUse(j.value().word(), text.substring(j.start(), j.end()),
+                            j.value().plain(), fileLine.applyAsInt(node.getStartLineNumber())));
+                }
                 boolean defined = terms.stream().anyMatch(t -> t.start() < j.end() && j.start() < t.end())
                         || explainedInline(text, j, blockText.computeIfAbsent(block(node),
                                 b -> new TextCollectingVisitor().collectAndGetText(b).toLowerCase(Locale.ROOT)));
@@ -145,17 +148,19 @@ public final class GlossaryMarks {
 
     /** Whether inline HTML before the node among its siblings opened an element such as {@code <abbr>} and did not close it. */
     private static boolean insideInlineElement(Node node) {
-        Map<String, Integer> open = new HashMap<>();
+        // Made at the first inline HTML sibling: most text has none, and this runs for each of its ancestors.
+        Map<String, Integer> open = null;
         for (Node s = node.getParent() == null ? null : node.getParent().getFirstChild(); s != null && s != node;
                 s = s.getNext()) {
             if (s instanceof HtmlInline) {
                 Matcher m = INLINE_TAG.matcher(s.getChars());
                 if (m.lookingAt()) {
+                    open = open == null ? new HashMap<>() : open;
                     open.merge(m.group(2).toLowerCase(Locale.ROOT), m.group(1).isEmpty() ? 1 : -1, Integer::sum);
                 }
             }
         }
-        return open.values().stream().anyMatch(v -> v > 0);
+        return open != null && open.values().stream().anyMatch(v -> v > 0);
     }
 
     /** The first uses of glossary terms in a text node, left to right. */

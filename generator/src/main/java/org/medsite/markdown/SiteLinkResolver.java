@@ -38,7 +38,6 @@ final class SiteLinkResolver implements LinkResolver {
         if (url.isEmpty() || url.startsWith("#") || url.startsWith("//") || SCHEME.matcher(url).find()) {
             return link;
         }
-        int line = page.fileLine(node.getStartLineNumber());
         int cut = indexOfAny(url, '#', '?');
         String path = cut < 0 ? url : url.substring(0, cut);
         String suffix = cut < 0 ? "" : url.substring(cut);
@@ -50,7 +49,7 @@ final class SiteLinkResolver implements LinkResolver {
         }
         Optional<String> target = normalize(parent(page.contentPath()), decoded);
         if (target.isEmpty()) {
-            page.findings().error("markdown.link-outside", page.displayName(), line, "link '" + url
+            page.findings().error("markdown.link-outside", page.displayName(), line(page, node), "link '" + url
                     + "' leaves the content folder; link to pages and files inside content/");
             return link.withStatus(LinkStatus.INVALID);
         }
@@ -64,12 +63,17 @@ final class SiteLinkResolver implements LinkResolver {
         }
         if (resolved.isEmpty()) {
             String what = markdown ? "a page" : "a file";
-            page.findings().error("markdown.broken-link", page.displayName(), line, "link '" + url + "' points to "
+            page.findings().error("markdown.broken-link", page.displayName(), line(page, node), "link '" + url + "' points to "
                     + what + " that does not exist (content/" + target.get() + ")"
                     + (markdown ? "; check the file name, or whether the page is a draft" : ""));
             return link.withStatus(LinkStatus.INVALID);
         }
         return link.withStatus(LinkStatus.VALID).withUrl(page.basePath() + resolved.get().substring(1) + suffix);
+    }
+
+    /** The file line of a link: asked only for a finding, since Flexmark counts the lines of all the text before it. */
+    private static int line(MarkdownContext page, Node node) {
+        return page.fileLine(node.getStartLineNumber());
     }
 
     /** Joins a relative path to a folder, refusing paths that climb out of {@code content/}. */

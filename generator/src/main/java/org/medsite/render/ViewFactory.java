@@ -78,9 +78,15 @@ final class ViewFactory {
             feedsByListPage.computeIfAbsent(feed.listPage().id(), k -> new ArrayList<>())
                     .add(new FeedLink(title, relUrl(feed.url()), feed.format().mediaType()));
         }
-        for (Page page : site.pages()) {
+        // Made on all cores (one view a page, each reading only the indexes above: on a big site this was a
+        // one-thread stretch of the render stage), then put in page order, so the map is the same as before.
+        Map<String, PageView> made = new java.util.concurrent.ConcurrentHashMap<>();
+        site.pages().parallelStream().forEach(page -> {
             PageView kept = previous != null && unchanged.test(page.id()) ? previous.pages.get(page.id()) : null;
-            pages.put(page.id(), kept != null ? kept : pageView(page));
+            made.put(page.id(), kept != null ? kept : pageView(page));
+        });
+        for (Page page : site.pages()) {
+            pages.put(page.id(), made.get(page.id()));
         }
         for (String lang : config.languages()) {
             sites.put(lang, siteView(lang));
@@ -308,7 +314,9 @@ final class ViewFactory {
             site.section(page.lang(), page.section())
                     .ifPresent(s -> feeds.addAll(feedsByListPage.getOrDefault(s.listPage().id(), List.of())));
         }
-        homes.computeIfAbsent(page.lang(), site::home)
+        // Looked up, not added to the index: views are made on several threads at once.
+        java.util.Optional<Page> home = homes.get(page.lang());
+        (home != null ? home : site.home(page.lang()))
                 .ifPresent(h -> feeds.addAll(feedsByListPage.getOrDefault(h.id(), List.of())));
         return feeds;
     }
