@@ -98,8 +98,11 @@ final class BuildCache {
      *     that is not Markdown): post-processing reads images' sizes
      * @param sources the hash of each Markdown file of {@code content/}, by absolute path: the parse stage
      *     need not read a file whose parse is cached
+     * @param templates the site's own templates and theme strings ({@code layouts/}, {@code i18n/}): with
+     *     {@code settings} (which covers the themes on the class path), what a page's template output
+     *     depends on besides the values its templates read
      */
-    record Fingerprint(String whole, String settings, String resources, Map<Path, String> sources) {
+    record Fingerprint(String whole, String settings, String resources, Map<Path, String> sources, String templates) {
 
         Fingerprint {
             sources = Map.copyOf(sources);
@@ -145,10 +148,13 @@ final class BuildCache {
         Map<Path, String> sources = whole.hashedTree(options.siteDir(),
                 options.siteDir().resolve(ContentDiscovery.CONTENT_DIR), options.outputDir(),
                 p -> MARKDOWN.matcher(p.getFileName().toString()).matches());
+        ContentDigest templates = new ContentDigest();
         for (String input : List.of(ContentDiscovery.LAYOUTS_DIR, Translations.DIR)) {
-            whole.tree(options.siteDir(), options.siteDir().resolve(input), options.outputDir());
+            templates.tree(options.siteDir(), options.siteDir().resolve(input), options.outputDir());
         }
-        return new Fingerprint(whole.hex(), settingsKey, resourcesKey, sources);
+        String templatesKey = templates.hex();
+        whole.text(templatesKey);
+        return new Fingerprint(whole.hex(), settingsKey, resourcesKey, sources, templatesKey);
     }
 
     /** The class path entries that hold the generator and the themes, sorted. */

@@ -18,6 +18,7 @@ import org.medsite.cache.FinishedEntry;
 import org.medsite.cache.MarkdownEntry;
 import org.medsite.cache.PageCache;
 import org.medsite.cache.ParsedEntry;
+import org.medsite.cache.RenderedEntry;
 import org.medsite.content.ContentSource;
 import org.medsite.diagnostics.Finding;
 import org.medsite.diagnostics.FindingCollector;
@@ -26,6 +27,8 @@ import org.medsite.markdown.LinkTargets;
 import org.medsite.model.Page;
 import org.medsite.model.PageSource;
 import org.medsite.postprocess.PageSources;
+import org.medsite.render.PageRendering;
+import org.medsite.render.TemplateReads;
 import org.medsite.text.SourceText;
 
 /**
@@ -40,28 +43,35 @@ import org.medsite.text.SourceText;
  */
 final class CachedStages {
 
-    static final CachedStages NONE = new CachedStages(Optional.empty(), "", "", Map.of(), Path.of(""));
+    static final CachedStages NONE = new CachedStages(Optional.empty(), "", "", Map.of(), "", Path.of(""));
 
     private final Optional<PageCache> cache;
     private final String settings;
     private final String resources;
     private final Map<Path, String> sources;
+    /** What every page's template output depends on besides the values its templates read. */
+    private final String renderContext;
     private final Path outputDir;
     /** The parse key of each source parsed in this build, by content path. */
     private final Map<String, String> parsedKeys = new ConcurrentHashMap<>();
 
     private CachedStages(Optional<PageCache> cache, String settings, String resources, Map<Path, String> sources,
-            Path outputDir) {
+            String renderContext, Path outputDir) {
         this.cache = cache;
         this.settings = settings;
         this.resources = resources;
         this.sources = sources;
+        this.renderContext = renderContext;
         this.outputDir = outputDir;
     }
 
-    static CachedStages of(PageCache cache, BuildCache.Fingerprint fingerprint, Path outputDir) {
+    /** @param today the build's day: views show whether a page's review is due */
+    static CachedStages of(PageCache cache, BuildCache.Fingerprint fingerprint, LocalDate today, Path outputDir) {
+        // Templates reach settings, data files and themes (all in settings), the site's own templates and
+        // theme strings, and the day, besides the site's pages, whose values the reads stand for.
         return new CachedStages(Optional.of(cache), fingerprint.settings(), fingerprint.resources(),
-                fingerprint.sources(), outputDir);
+                fingerprint.sources(), ContentDigest.of(fingerprint.settings(), "rendered", fingerprint.templates(),
+                        today.toString()), outputDir);
     }
 
     Optional<PageCache> cache() {
@@ -209,6 +219,93 @@ final class CachedStages {
         List<Finding> found = check.get();
         cache.get().put(PageCache.Kind.CHECKED, key, new CheckedEntry(found));
         return found;
+    }
+
+    /**
+     * The hash of what a list of template reads stands for in one site: each key with the hash of its value
+     * ({@link TemplateReads#values}), worked out once per key. Template keys stand for nothing here: the
+     * templates are part of the render context.
+     */
+    static final class ReadHashes {
+
+        private final PageCache cache;
+        private final Supplier<Map<String, Object>> site;
+        private volatile Map<String, Object> values;
+        private final Map<String, Optional<String>> hashes = new ConcurrentHashMap<>();
+
+        private ReadHashes(PageCache cache, Supplier<Map<String, Object>> site) {
+            this.cache = cache;
+            this.site = site;
+        }
+
+        private Map<String, Object> values() {
+            Map<String, Object> v = values;
+            if (v == null) {
+                synchronized (this) {
+                    if (values == null) {
+                        values = site.get();
+                    }
+                    v = values;
+                }
+            }
+            return v;
+        }
+
+        /** Empty when a value cannot be hashed (it cannot be encoded): the page is then rendered. */
+        Optional<String> of(Collection<String> sortedReads) {
+            ContentDigest digest = new ContentDigest();
+            for (String key : sortedReads) {
+                Optional<String> hash = hashes.computeIfAbsent(key, this::hash);
+                if (hash.isEmpty()) {
+                    return Optional.empty();
+                }
+                digest.text(key).text(hash.get());
+            }
+            return Optional.of(digest.hex());
+        }
+
+        private Optional<String> hash(String key) {
+            if (key.startsWith(TemplateReads.template(""))) {
+                return Optional.of("");
+            }
+            Object value = values().get(key);
+            // A key that stands for nothing (a page that went) differs from every value a key can have.
+            return value == null ? Optional.of("\u0000absent") : cache.hashOf(value);
+        }
+    }
+
+    /** What the reads of this build's pages stand for in {@code site}; {@code values} is asked once, if at all. */
+    ReadHashes readHashes(Supplier<Map<String, Object>> values) {
+        return new ReadHashes(cache.orElse(null), values);
+    }
+
+    /**
+     * A page's template output from the cache, when the values its templates read when it was cached (and
+     * the render context: settings, templates, the day) are the same in this build.
+     */
+    Optional<StageResults.Rendered> rendered(Page page, ReadHashes reads) {
+        if (cache.isEmpty()) {
+            return Optional.empty();
+        }
+        return cache.get().use(PageCache.Kind.RENDERED, renderedKey(page.id()), RenderedEntry.class,
+                entry -> reads.of(entry.reads()).filter(entry.readsHash()::equals).map(hash -> new StageResults.Rendered(
+                        new PageRendering(page.id(), entry.html(), new java.util.HashSet<>(entry.reads())),
+                        entry.findings())));
+    }
+
+    /** Keeps a page's template output made by this build, with what its reads stand for in this build's site. */
+    void keepRendered(StageResults.Rendered rendered, ReadHashes reads) {
+        if (cache.isEmpty()) {
+            return;
+        }
+        List<String> sorted = new java.util.ArrayList<>(new TreeSet<>(rendered.rendering().reads()));
+        reads.of(sorted).ifPresent(hash -> cache.get().put(PageCache.Kind.RENDERED,
+                renderedKey(rendered.rendering().pageId()), new RenderedEntry(sorted, hash, rendered.rendering().html(),
+                        rendered.findings())));
+    }
+
+    private String renderedKey(String pageId) {
+        return ContentDigest.of(renderContext, pageId);
     }
 
     /** Keeps a finished page made by this build for the next one. */

@@ -188,7 +188,8 @@ final class Pipeline {
                 BuildCache.Fingerprint fingerprint = stage("fingerprint", () -> BuildCache.fingerprint(options));
                 cacheKey = fingerprint.whole();
                 cachedStages = CachedStages.of(new org.medsite.cache.PageCache(new OutputFolder(options.outputDir())
-                        .stateDir(), options.classLoader(), listener::debug), fingerprint, options.outputDir());
+                        .stateDir(), options.classLoader(), listener::debug), fingerprint,
+                        options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), options.outputDir());
             } catch (IOException | RuntimeException e) {
                 listener.debug("build cache: cannot fingerprint the inputs (" + e.getMessage() + ")");
             }
@@ -603,9 +604,17 @@ final class Pipeline {
                 results.views.reuse(sameView);
             }
         }
+        // A one-off build takes a page's template output from its page cache when what the page's templates
+        // read stands for the same values as when it was cached.
+        CachedStages.ReadHashes readHashes = cachedStages.readHashes(() -> TemplateReads.values(site));
+        Map<String, StageResults.Rendered> fromPageCache = new ConcurrentHashMap<>();
+        if (cachedStages.cache().isPresent()) {
+            site.pages().parallelStream().forEach(page -> cachedStages.rendered(page, readHashes)
+                    .ifPresent(r -> fromPageCache.put(page.id(), r)));
+        }
         Map<String, StageResults.Rendered> kept = new HashMap<>();
         for (Page page : site.pages()) {
-            StageResults.Rendered cached = results.rendered.get(page.id());
+            StageResults.Rendered cached = results.rendered.getOrDefault(page.id(), fromPageCache.get(page.id()));
             if (cached == null || readsAny(cached.rendering().reads(), changedReads)) {
                 toRender.add(page);
             } else {
@@ -619,8 +628,13 @@ final class Pipeline {
         }
         Map<String, FindingCollector> pageFindings = new HashMap<>();
         toRender.forEach(p -> pageFindings.put(p.id(), new FindingCollector()));
+        List<StageResults.Rendered> made = new ArrayList<>();
         for (PageRendering r : renderer.render(site, toRender, p -> pageFindings.get(p.id()))) {
-            kept.put(r.pageId(), new StageResults.Rendered(r, pageFindings.get(r.pageId()).sorted()));
+            made.add(new StageResults.Rendered(r, pageFindings.get(r.pageId()).sorted()));
+        }
+        made.forEach(r -> kept.put(r.rendering().pageId(), r));
+        if (cachedStages.cache().isPresent()) {
+            made.parallelStream().forEach(r -> cachedStages.keepRendered(r, readHashes));
         }
         results.rendered = kept;
         Map<String, String> html = new HashMap<>();

@@ -44,13 +44,15 @@ public final class PageCache {
         /** An output page after post-processing and page checks ({@link FinishedEntry}). */
         FINISHED,
         /** The per-page site checks' findings about a page ({@link CheckedEntry}). */
-        CHECKED
+        CHECKED,
+        /** A page's template output ({@link RenderedEntry}). */
+        RENDERED
     }
 
     static final String DIR = "page-cache";
     private static final String MAGIC = "medsite page cache";
     /** Bumped whenever the file layout or the meaning of a key changes. */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
 
     private final Path dir;
     private final RecordCodec codec;
@@ -109,7 +111,7 @@ public final class PageCache {
      * The {@link ContentHash} of {@code value}'s encoding: every component, each length-prefixed, so two values
      * have the same hash only if they are equal. Empty for a value that cannot be encoded.
      */
-    public Optional<String> hashOf(Record value) {
+    public Optional<String> hashOf(Object value) {
         ContentHash hash = new ContentHash();
         try {
             // Buffered: the codec writes numbers and tags a byte at a time.
