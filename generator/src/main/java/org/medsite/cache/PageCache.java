@@ -52,7 +52,7 @@ public final class PageCache {
     static final String DIR = "page-cache";
     private static final String MAGIC = "medsite page cache";
     /** Bumped whenever the file layout or the meaning of a key changes. */
-    private static final int FORMAT = 5;
+    private static final int FORMAT = 6;
 
     private final Path dir;
     private final RecordCodec codec;
