@@ -1,6 +1,7 @@
 package org.medsite.api;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.medsite.cache.MarkdownEntry;
 import org.medsite.cache.PageCache;
 import org.medsite.cache.ParsedEntry;
 import org.medsite.cache.RenderedEntry;
+import org.medsite.cache.TextEntry;
 import org.medsite.content.ContentSource;
 import org.medsite.diagnostics.Finding;
 import org.medsite.diagnostics.FindingCollector;
@@ -26,6 +28,8 @@ import org.medsite.frontmatter.ParsedSource;
 import org.medsite.markdown.LinkTargets;
 import org.medsite.model.Page;
 import org.medsite.model.PageSource;
+import org.medsite.output.EditorialReport;
+import org.medsite.output.SearchIndexWriter;
 import org.medsite.postprocess.PageSources;
 import org.medsite.render.PageRendering;
 import org.medsite.render.TemplateReads;
@@ -54,6 +58,7 @@ final class CachedStages {
     private final Path outputDir;
     /** The parse key of each source parsed in this build, by content path. */
     private final Map<String, String> parsedKeys = new ConcurrentHashMap<>();
+    private final Map<String, PageHash> pageHashes = new ConcurrentHashMap<>();
 
     private CachedStages(Optional<PageCache> cache, String settings, String resources, Map<Path, String> sources,
             String renderContext, Path outputDir) {
@@ -206,7 +211,7 @@ final class CachedStages {
         if (cache.isEmpty()) {
             return check.get();
         }
-        Optional<String> pageHash = cache.get().hashOf(page);
+        Optional<String> pageHash = pageHash(page);
         if (pageHash.isEmpty()) {
             return check.get();
         }
@@ -306,6 +311,72 @@ final class CachedStages {
 
     private String renderedKey(String pageId) {
         return ContentDigest.of(renderContext, pageId);
+    }
+
+    /**
+     * The hash of a page record's encoding, worked out once per page: the per-page site checks, the search
+     * index entry and the report's rows are each keyed by it.
+     */
+    private Optional<String> pageHash(Page page) {
+        PageHash known = pageHashes.get(page.id());
+        if (known != null && known.page() == page) {
+            return known.hash();
+        }
+        Optional<String> hash = cache.get().hashOf(page);
+        pageHashes.put(page.id(), new PageHash(page, hash));
+        return hash;
+    }
+
+    private record PageHash(Page page, Optional<String> hash) {
+    }
+
+    /** Each page's search index entry, kept while the page record and the settings are the same. */
+    SearchIndexWriter.KeptEntries searchEntries() {
+        if (cache.isEmpty()) {
+            return SearchIndexWriter.KeptEntries.NONE;
+        }
+        return (page, make) -> {
+            Optional<String> pageHash = pageHash(page);
+            if (pageHash.isEmpty()) {
+                return make.get();
+            }
+            String key = ContentDigest.of(settings, "search", pageHash.get());
+            Optional<byte[]> hit = cache.get().use(PageCache.Kind.SEARCH, key, TextEntry.class,
+                    entry -> Optional.of(entry.text().getBytes(StandardCharsets.UTF_8)));
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+            byte[] made = make.get();
+            cache.get().put(PageCache.Kind.SEARCH, key, new TextEntry(new String(made, StandardCharsets.UTF_8)));
+            return made;
+        };
+    }
+
+    /**
+     * Each page's rows of the editorial report, kept while the page record, its review status and findings,
+     * and the settings are the same.
+     */
+    EditorialReport.KeptRows reportRows() {
+        if (cache.isEmpty()) {
+            return EditorialReport.KeptRows.NONE;
+        }
+        return (page, kind, status, findings, make) -> {
+            Optional<String> pageHash = pageHash(page);
+            Optional<String> findingsHash = cache.get().hashOf(findings);
+            if (pageHash.isEmpty() || findingsHash.isEmpty()) {
+                return make.get();
+            }
+            String key = ContentDigest.of(settings, "report", kind, pageHash.get(), String.valueOf(status),
+                    findingsHash.get());
+            Optional<String> hit = cache.get().use(PageCache.Kind.REPORT, key, TextEntry.class,
+                    entry -> Optional.of(entry.text()));
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+            String made = make.get();
+            cache.get().put(PageCache.Kind.REPORT, key, new TextEntry(made));
+            return made;
+        };
     }
 
     /** Keeps a finished page made by this build for the next one. */

@@ -230,7 +230,8 @@ final class Pipeline {
                 // A dev server's session rebuilds on every save: the report is for builds that are published.
                 if (!results.kept) {
                     EditorialReport report = new EditorialReport(built.get().site(),
-                            options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), findings.sorted());
+                            options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), findings.sorted(),
+                            cachedStages.reportRows());
                     listener.info("editorial report: " + report.summary());
                     if (written.isPresent()) {
                         new OutputFolder(options.outputDir()).writeBeside(EditorialReport.JSON_FILE, report.json());
@@ -1090,8 +1091,8 @@ final class Pipeline {
         }
         files.putAll(new Redirects(site).write(findings, !plan.contains("_redirects")));
         // A one-off build's entries are not kept: on a 16000-page site they were ~90 MB held to the end (issue #11).
-        files.putAll((results.kept ? new SearchIndexWriter(site, results.searchEntries) : new SearchIndexWriter(site))
-                .write());
+        files.putAll((results.kept ? new SearchIndexWriter(site, results.searchEntries)
+                : new SearchIndexWriter(site, cachedStages.searchEntries())).write());
         renderer.renderRobots(site, absolute ? site.config().baseUrl() + SitemapWriter.path().substring(1) : null, findings)
                 .ifPresent(text -> files.put("robots.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         // Settings a theme turns into CSS (clinic: params.colors), as a file so that pages need no inline style.

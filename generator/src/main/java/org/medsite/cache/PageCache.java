@@ -46,7 +46,11 @@ public final class PageCache {
         /** The per-page site checks' findings about a page ({@link CheckedEntry}). */
         CHECKED,
         /** A page's template output ({@link RenderedEntry}). */
-        RENDERED
+        RENDERED,
+        /** A page's search index entry ({@link TextEntry}). */
+        SEARCH,
+        /** A page's rows of the editorial report ({@link TextEntry}). */
+        REPORT
     }
 
     static final String DIR = "page-cache";

@@ -28,14 +28,14 @@ class PageCacheBuildTest {
 
     private static final Pattern COUNTS = Pattern.compile(
             "page cache: reused parsed (\\d+)/(\\d+), markdown (\\d+)/(\\d+), finished (\\d+)/(\\d+), "
-            + "checked (\\d+)/(\\d+), rendered (\\d+)/(\\d+)");
+            + "checked (\\d+)/(\\d+), rendered (\\d+)/(\\d+), search (\\d+)/(\\d+), report (\\d+)/(\\d+)");
 
     @TempDir
     Path tmp;
 
     /** Look-ups of one build that found a result, and all look-ups, per kind. */
     private record Counts(int parsed, int parsedOf, int markdown, int markdownOf, int finished, int finishedOf,
-            int checked, int checkedOf, int rendered, int renderedOf) {
+            int checked, int checkedOf, int rendered, int renderedOf, int search, int searchOf, int report, int reportOf) {
     }
 
     private record Built(BuildResult result, Counts counts, List<String> debug) {
@@ -65,11 +65,12 @@ class PageCacheBuildTest {
         for (String line : debug) {
             Matcher m = COUNTS.matcher(line);
             if (m.matches()) {
-                int[] n = new int[10];
+                int[] n = new int[14];
                 for (int i = 0; i < n.length; i++) {
                     n[i] = Integer.parseInt(m.group(i + 1));
                 }
-                counts = new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9]);
+                counts = new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11], n[12],
+                        n[13]);
             }
         }
         return new Built(result, counts, debug);
@@ -78,9 +79,25 @@ class PageCacheBuildTest {
     /** The output and findings are those of a clean build (fresh output and state folders) of the same sources. */
     private void assertSameAsCleanBuild(TestSite site, Built cached) throws Exception {
         Path clean = tmp.resolve("clean-" + System.nanoTime());
+        // The report beside the output: the clean build writes it to the same place.
+        Map<String, byte[]> reports = reports(site.out);
         BuildResult cold = Medsite.forSite(site.dir).outputDir(clean).now(TestSite.NOW).build();
         assertThat(cached.result().findings()).isEqualTo(cold.findings());
         assertThat(differing(TestSite.snapshot(site.out), TestSite.snapshot(clean))).isEmpty();
+        assertSameReports(reports, reports(clean));
+    }
+
+    private static Map<String, byte[]> reports(Path out) throws IOException {
+        Map<String, byte[]> reports = new java.util.TreeMap<>();
+        for (String name : List.of(org.medsite.output.EditorialReport.JSON_FILE, org.medsite.output.EditorialReport.HTML_FILE)) {
+            reports.put(name, Files.readAllBytes(out.resolveSibling(name)));
+        }
+        return reports;
+    }
+
+    private static void assertSameReports(Map<String, byte[]> cached, Map<String, byte[]> clean) {
+        cached.forEach((name, bytes) -> assertThat(new String(bytes, StandardCharsets.UTF_8)).as(name)
+                .isEqualTo(new String(clean.get(name), StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -91,7 +108,8 @@ class PageCacheBuildTest {
         Built second = build(site.medsite());
 
         assertThat(first.counts()).isEqualTo(new Counts(0, 3, 0, 3, 0, first.counts().finishedOf(), 0,
-                first.counts().checkedOf(), 0, first.counts().renderedOf()));
+                first.counts().checkedOf(), 0, first.counts().renderedOf(), 0, first.counts().searchOf(), 0,
+                first.counts().reportOf()));
         assertThat(second.counts().parsed()).isEqualTo(2);
         // Every page but c (and the lists that show c) is checked from the cache.
         assertThat(second.counts().checked()).isGreaterThanOrEqualTo(2).isLessThan(second.counts().checkedOf());
@@ -206,7 +224,8 @@ class PageCacheBuildTest {
 
         // Data may be read by anything (the glossary, the people registry): nothing per page is reused.
         assertThat(second.counts()).isEqualTo(new Counts(0, 3, 0, 3, 0, second.counts().finishedOf(), 0,
-                second.counts().checkedOf(), 0, second.counts().renderedOf()));
+                second.counts().checkedOf(), 0, second.counts().renderedOf(), 0, second.counts().searchOf(), 0,
+                second.counts().reportOf()));
         assertThat(Jsoup.parse(site.read("b/index.html")).select("p.phone").text()).isEqualTo("555-0199");
         assertSameAsCleanBuild(site, second);
     }
@@ -289,7 +308,7 @@ class PageCacheBuildTest {
         try (Stream<Path> list = Files.list(cacheDir)) {
             files = list.sorted().toList();
         }
-        assertThat(files).hasSize(5);
+        assertThat(files).hasSize(7);
         int round = 0;
         for (Path file : files) {
             byte[] bytes = Files.readAllBytes(file);
@@ -351,8 +370,12 @@ class PageCacheBuildTest {
             Path state = new OutputFolder(clean).stateDir();
             Files.deleteIfExists(state.resolve(BuildCache.FILE));
             deleteTree(state.resolve("page-cache"));
+            Map<String, byte[]> reports = cold(cached) ? Map.of() : reports(site.out);
             BuildResult cold = Medsite.forSite(site.dir).outputDir(clean).now(now).build();
             assertThat(cached.result().findings()).isEqualTo(cold.findings());
+            if (!reports.isEmpty()) {
+                assertSameReports(reports, reports(clean));
+            }
             // A build with errors writes nothing (the deleted post leaves broken links until it is back).
             if (cold.errors().isEmpty()) {
                 Map<String, String> served = TestSite.snapshot(site.out);
@@ -370,6 +393,33 @@ class PageCacheBuildTest {
         for (int i : new int[] {7, 8, 9, 10, 12}) {
             assertThat(counts.get(i).rendered()).as("edit %d", i).isZero();
         }
+    }
+
+    /** Whether a build wrote nothing (it had errors): then the report beside the output is an earlier one. */
+    private static boolean cold(Built built) {
+        return !built.result().errors().isEmpty();
+    }
+
+    @Test
+    void theReportAndTheSearchIndexTakeUnchangedPagesFromTheCache() throws Exception {
+        TestSite site = site().file("content/d.md", "---\ntitle: \"D \\\"quoted\\\" \u00e9 \u2192 <b>\"\n---\n"
+                + "Text with a tab\tand a line\nbreak.\n");
+        Built first = build(site.medsite());
+        site.file("content/c.md", "---\ntitle: C\n---\nC text, edited.\n");
+        Built second = build(site.medsite());
+
+        // The report has two rows per page (JSON and HTML): c's two are made again.
+        assertThat(second.counts().report()).isEqualTo(second.counts().reportOf() - 2).isPositive();
+        assertThat(second.counts().search()).isEqualTo(second.counts().searchOf() - 1).isPositive();
+        assertThat(first.counts().reportOf()).isEqualTo(second.counts().reportOf());
+        // The JSON, put together from rows written one by one, is what Jackson writes of the whole tree.
+        byte[] json = Files.readAllBytes(site.out.resolveSibling(org.medsite.output.EditorialReport.JSON_FILE));
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        com.fasterxml.jackson.databind.JsonNode tree = mapper.readTree(json);
+        assertThat(tree.get("pages").size()).isEqualTo(4);
+        assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo(mapper.writeValueAsString(tree) + "\n");
+        assertSameAsCleanBuild(site, second);
     }
 
     private static void deleteTree(Path dir) throws IOException {
