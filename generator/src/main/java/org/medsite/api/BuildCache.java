@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.medsite.cache.ContentDigest;
+import org.medsite.cache.FileHashes;
 import org.medsite.config.SiteConfigLoader;
 import org.medsite.content.ContentDiscovery;
 import org.medsite.content.DataFiles;
@@ -116,6 +117,11 @@ final class BuildCache {
 
     /** The fingerprints of everything a build with {@code options} reads, in one pass over the files. */
     static Fingerprint fingerprint(BuildOptions options) throws IOException {
+        return fingerprint(options, FileHashes.none());
+    }
+
+    /** Like {@link #fingerprint(BuildOptions)}, the Markdown sources' hashes from {@code hashes}. */
+    static Fingerprint fingerprint(BuildOptions options, FileHashes hashes) throws IOException {
         ContentDigest settings = new ContentDigest();
         settings.text(MAGIC + " " + FORMAT);
         settings.text(String.valueOf(BuildCache.class.getPackage().getImplementationVersion()));
@@ -147,7 +153,7 @@ final class BuildCache {
         whole.text(options.now().atOffset(ZoneOffset.UTC).toLocalDate().toString());
         Map<Path, String> sources = whole.hashedTree(options.siteDir(),
                 options.siteDir().resolve(ContentDiscovery.CONTENT_DIR), options.outputDir(),
-                p -> MARKDOWN.matcher(p.getFileName().toString()).matches());
+                p -> MARKDOWN.matcher(p.getFileName().toString()).matches(), hashes);
         ContentDigest templates = new ContentDigest();
         for (String input : List.of(ContentDiscovery.LAYOUTS_DIR, Translations.DIR)) {
             templates.tree(options.siteDir(), options.siteDir().resolve(input), options.outputDir());

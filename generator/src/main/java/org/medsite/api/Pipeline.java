@@ -133,6 +133,8 @@ final class Pipeline {
             new java.util.concurrent.atomic.AtomicReference<>();
     /** Where a one-off build's per-page stages find and keep their results across runs. */
     private CachedStages cachedStages = CachedStages.NONE;
+    /** The sources' hashes a one-off build's fingerprint took or reused, kept once it has written its output. */
+    private org.medsite.cache.FileHashes fileHashes = org.medsite.cache.FileHashes.none();
 
     Pipeline(BuildOptions options, BuildListener listener) {
         this(options, listener, StageResults.oneOff(), SiteChanges.EVERYTHING);
@@ -185,7 +187,10 @@ final class Pipeline {
         String cacheKey = null;
         if (cache != null) {
             try {
-                BuildCache.Fingerprint fingerprint = stage("fingerprint", () -> BuildCache.fingerprint(options));
+                // The sources' hashes are taken again only for files whose stat changed since the last build.
+                fileHashes = org.medsite.cache.FileHashes.in(new OutputFolder(options.outputDir()).stateDir());
+                org.medsite.cache.FileHashes hashes = fileHashes;
+                BuildCache.Fingerprint fingerprint = stage("fingerprint", () -> BuildCache.fingerprint(options, hashes));
                 cacheKey = fingerprint.whole();
                 cachedStages = CachedStages.of(new org.medsite.cache.PageCache(new OutputFolder(options.outputDir())
                         .stateDir(), options.classLoader(), listener::debug), fingerprint,
@@ -264,6 +269,11 @@ final class Pipeline {
 
     /** Keeps the per-page results of a build that wrote its output, for the next one-off build. */
     private void storePageCache() {
+        try {
+            fileHashes.store();
+        } catch (IOException e) {
+            listener.debug("file hashes: cannot record them (" + e.getMessage() + ")");
+        }
         cachedStages.cache().ifPresent(pageCache -> {
             listener.debug("page cache: reused " + pageCache.summary());
             try {
