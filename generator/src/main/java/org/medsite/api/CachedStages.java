@@ -229,18 +229,22 @@ final class CachedStages {
     /**
      * The hash of what a list of template reads stands for in one site: each key with the hash of its value
      * ({@link TemplateReads#values}), worked out once per key. Template keys stand for nothing here: the
-     * templates are part of the render context.
+     * templates are part of the render context. A page's body key stands for the hash of the whole page
+     * record, which the checks took already: more than the body, so at worst a page that shows another's
+     * text is rendered again when only the other's title changed, and the text is not encoded twice.
      */
-    static final class ReadHashes {
+    final class ReadHashes {
 
         private final PageCache cache;
         private final Supplier<Map<String, Object>> site;
+        private final Map<String, Page> bodies = new java.util.HashMap<>();
         private volatile Map<String, Object> values;
         private final Map<String, Optional<String>> hashes = new ConcurrentHashMap<>();
 
-        private ReadHashes(PageCache cache, Supplier<Map<String, Object>> site) {
+        private ReadHashes(PageCache cache, List<Page> pages, Supplier<Map<String, Object>> site) {
             this.cache = cache;
             this.site = site;
+            pages.forEach(p -> bodies.put(TemplateReads.pageBody(p.id()), p));
         }
 
         private Map<String, Object> values() {
@@ -273,15 +277,19 @@ final class CachedStages {
             if (key.startsWith(TemplateReads.template(""))) {
                 return Optional.of("");
             }
+            Page body = bodies.get(key);
+            if (body != null) {
+                return pageHash(body).map(hash -> "page " + hash);
+            }
             Object value = values().get(key);
             // A key that stands for nothing (a page that went) differs from every value a key can have.
             return value == null ? Optional.of("\u0000absent") : cache.hashOf(value);
         }
     }
 
-    /** What the reads of this build's pages stand for in {@code site}; {@code values} is asked once, if at all. */
-    ReadHashes readHashes(Supplier<Map<String, Object>> values) {
-        return new ReadHashes(cache.orElse(null), values);
+    /** What the reads of a site's pages stand for in that site; {@code values} is asked once, if at all. */
+    ReadHashes readHashes(List<Page> pages, Supplier<Map<String, Object>> values) {
+        return new ReadHashes(cache.orElse(null), cache.isPresent() ? pages : List.of(), values);
     }
 
     /**
