@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.medsite.cache.ContentDigest;
+import org.medsite.cache.FileHashes;
 import org.medsite.config.SiteConfigLoader;
 import org.medsite.content.ContentDiscovery;
 import org.medsite.content.DataFiles;
@@ -98,8 +99,11 @@ final class BuildCache {
      *     that is not Markdown): post-processing reads images' sizes
      * @param sources the hash of each Markdown file of {@code content/}, by absolute path: the parse stage
      *     need not read a file whose parse is cached
+     * @param templates the site's own templates and theme strings ({@code layouts/}, {@code i18n/}): with
+     *     {@code settings} (which covers the themes on the class path), what a page's template output
+     *     depends on besides the values its templates read
      */
-    record Fingerprint(String whole, String settings, String resources, Map<Path, String> sources) {
+    record Fingerprint(String whole, String settings, String resources, Map<Path, String> sources, String templates) {
 
         Fingerprint {
             sources = Map.copyOf(sources);
@@ -113,6 +117,11 @@ final class BuildCache {
 
     /** The fingerprints of everything a build with {@code options} reads, in one pass over the files. */
     static Fingerprint fingerprint(BuildOptions options) throws IOException {
+        return fingerprint(options, FileHashes.none());
+    }
+
+    /** Like {@link #fingerprint(BuildOptions)}, the Markdown sources' hashes from {@code hashes}. */
+    static Fingerprint fingerprint(BuildOptions options, FileHashes hashes) throws IOException {
         ContentDigest settings = new ContentDigest();
         settings.text(MAGIC + " " + FORMAT);
         settings.text(String.valueOf(BuildCache.class.getPackage().getImplementationVersion()));
@@ -144,11 +153,14 @@ final class BuildCache {
         whole.text(options.now().atOffset(ZoneOffset.UTC).toLocalDate().toString());
         Map<Path, String> sources = whole.hashedTree(options.siteDir(),
                 options.siteDir().resolve(ContentDiscovery.CONTENT_DIR), options.outputDir(),
-                p -> MARKDOWN.matcher(p.getFileName().toString()).matches());
+                p -> MARKDOWN.matcher(p.getFileName().toString()).matches(), hashes);
+        ContentDigest templates = new ContentDigest();
         for (String input : List.of(ContentDiscovery.LAYOUTS_DIR, Translations.DIR)) {
-            whole.tree(options.siteDir(), options.siteDir().resolve(input), options.outputDir());
+            templates.tree(options.siteDir(), options.siteDir().resolve(input), options.outputDir());
         }
-        return new Fingerprint(whole.hex(), settingsKey, resourcesKey, sources);
+        String templatesKey = templates.hex();
+        whole.text(templatesKey);
+        return new Fingerprint(whole.hex(), settingsKey, resourcesKey, sources, templatesKey);
     }
 
     /** The class path entries that hold the generator and the themes, sorted. */

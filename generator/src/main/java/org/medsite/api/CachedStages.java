@@ -1,6 +1,7 @@
 package org.medsite.api;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import org.medsite.cache.FinishedEntry;
 import org.medsite.cache.MarkdownEntry;
 import org.medsite.cache.PageCache;
 import org.medsite.cache.ParsedEntry;
+import org.medsite.cache.RenderedEntry;
+import org.medsite.cache.TextEntry;
 import org.medsite.content.ContentSource;
 import org.medsite.diagnostics.Finding;
 import org.medsite.diagnostics.FindingCollector;
@@ -25,7 +28,11 @@ import org.medsite.frontmatter.ParsedSource;
 import org.medsite.markdown.LinkTargets;
 import org.medsite.model.Page;
 import org.medsite.model.PageSource;
+import org.medsite.output.EditorialReport;
+import org.medsite.output.SearchIndexWriter;
 import org.medsite.postprocess.PageSources;
+import org.medsite.render.PageRendering;
+import org.medsite.render.TemplateReads;
 import org.medsite.text.SourceText;
 
 /**
@@ -40,28 +47,36 @@ import org.medsite.text.SourceText;
  */
 final class CachedStages {
 
-    static final CachedStages NONE = new CachedStages(Optional.empty(), "", "", Map.of(), Path.of(""));
+    static final CachedStages NONE = new CachedStages(Optional.empty(), "", "", Map.of(), "", Path.of(""));
 
     private final Optional<PageCache> cache;
     private final String settings;
     private final String resources;
     private final Map<Path, String> sources;
+    /** What every page's template output depends on besides the values its templates read. */
+    private final String renderContext;
     private final Path outputDir;
     /** The parse key of each source parsed in this build, by content path. */
     private final Map<String, String> parsedKeys = new ConcurrentHashMap<>();
+    private final Map<String, PageHash> pageHashes = new ConcurrentHashMap<>();
 
     private CachedStages(Optional<PageCache> cache, String settings, String resources, Map<Path, String> sources,
-            Path outputDir) {
+            String renderContext, Path outputDir) {
         this.cache = cache;
         this.settings = settings;
         this.resources = resources;
         this.sources = sources;
+        this.renderContext = renderContext;
         this.outputDir = outputDir;
     }
 
-    static CachedStages of(PageCache cache, BuildCache.Fingerprint fingerprint, Path outputDir) {
+    /** @param today the build's day: views show whether a page's review is due */
+    static CachedStages of(PageCache cache, BuildCache.Fingerprint fingerprint, LocalDate today, Path outputDir) {
+        // Templates reach settings, data files and themes (all in settings), the site's own templates and
+        // theme strings, and the day, besides the site's pages, whose values the reads stand for.
         return new CachedStages(Optional.of(cache), fingerprint.settings(), fingerprint.resources(),
-                fingerprint.sources(), outputDir);
+                fingerprint.sources(), ContentDigest.of(fingerprint.settings(), "rendered", fingerprint.templates(),
+                        today.toString()), outputDir);
     }
 
     Optional<PageCache> cache() {
@@ -196,7 +211,7 @@ final class CachedStages {
         if (cache.isEmpty()) {
             return check.get();
         }
-        Optional<String> pageHash = cache.get().hashOf(page);
+        Optional<String> pageHash = pageHash(page);
         if (pageHash.isEmpty()) {
             return check.get();
         }
@@ -209,6 +224,167 @@ final class CachedStages {
         List<Finding> found = check.get();
         cache.get().put(PageCache.Kind.CHECKED, key, new CheckedEntry(found));
         return found;
+    }
+
+    /**
+     * The hash of what a list of template reads stands for in one site: each key with the hash of its value
+     * ({@link TemplateReads#values}), worked out once per key. Template keys stand for nothing here: the
+     * templates are part of the render context. A page's body key stands for the hash of the whole page
+     * record, which the checks took already: more than the body, so at worst a page that shows another's
+     * text is rendered again when only the other's title changed, and the text is not encoded twice.
+     */
+    final class ReadHashes {
+
+        private final PageCache cache;
+        private final Supplier<Map<String, Object>> site;
+        private final Map<String, Page> bodies = new java.util.HashMap<>();
+        private volatile Map<String, Object> values;
+        private final Map<String, Optional<String>> hashes = new ConcurrentHashMap<>();
+
+        private ReadHashes(PageCache cache, List<Page> pages, Supplier<Map<String, Object>> site) {
+            this.cache = cache;
+            this.site = site;
+            pages.forEach(p -> bodies.put(TemplateReads.pageBody(p.id()), p));
+        }
+
+        private Map<String, Object> values() {
+            Map<String, Object> v = values;
+            if (v == null) {
+                synchronized (this) {
+                    if (values == null) {
+                        values = site.get();
+                    }
+                    v = values;
+                }
+            }
+            return v;
+        }
+
+        /** Empty when a value cannot be hashed (it cannot be encoded): the page is then rendered. */
+        Optional<String> of(Collection<String> sortedReads) {
+            ContentDigest digest = new ContentDigest();
+            for (String key : sortedReads) {
+                Optional<String> hash = hashes.computeIfAbsent(key, this::hash);
+                if (hash.isEmpty()) {
+                    return Optional.empty();
+                }
+                digest.text(key).text(hash.get());
+            }
+            return Optional.of(digest.hex());
+        }
+
+        private Optional<String> hash(String key) {
+            if (key.startsWith(TemplateReads.template(""))) {
+                return Optional.of("");
+            }
+            Page body = bodies.get(key);
+            if (body != null) {
+                return pageHash(body).map(hash -> "page " + hash);
+            }
+            Object value = values().get(key);
+            // A key that stands for nothing (a page that went) differs from every value a key can have.
+            return value == null ? Optional.of("\u0000absent") : cache.hashOf(value);
+        }
+    }
+
+    /** What the reads of a site's pages stand for in that site; {@code values} is asked once, if at all. */
+    ReadHashes readHashes(List<Page> pages, Supplier<Map<String, Object>> values) {
+        return new ReadHashes(cache.orElse(null), cache.isPresent() ? pages : List.of(), values);
+    }
+
+    /**
+     * A page's template output from the cache, when the values its templates read when it was cached (and
+     * the render context: settings, templates, the day) are the same in this build.
+     */
+    Optional<StageResults.Rendered> rendered(Page page, ReadHashes reads) {
+        if (cache.isEmpty()) {
+            return Optional.empty();
+        }
+        return cache.get().use(PageCache.Kind.RENDERED, renderedKey(page.id()), RenderedEntry.class,
+                entry -> reads.of(entry.reads()).filter(entry.readsHash()::equals).map(hash -> new StageResults.Rendered(
+                        new PageRendering(page.id(), entry.html(), new java.util.HashSet<>(entry.reads())),
+                        entry.findings())));
+    }
+
+    /** Keeps a page's template output made by this build, with what its reads stand for in this build's site. */
+    void keepRendered(StageResults.Rendered rendered, ReadHashes reads) {
+        if (cache.isEmpty()) {
+            return;
+        }
+        List<String> sorted = new java.util.ArrayList<>(new TreeSet<>(rendered.rendering().reads()));
+        reads.of(sorted).ifPresent(hash -> cache.get().put(PageCache.Kind.RENDERED,
+                renderedKey(rendered.rendering().pageId()), new RenderedEntry(sorted, hash, rendered.rendering().html(),
+                        rendered.findings())));
+    }
+
+    private String renderedKey(String pageId) {
+        return ContentDigest.of(renderContext, pageId);
+    }
+
+    /**
+     * The hash of a page record's encoding, worked out once per page: the per-page site checks, the search
+     * index entry and the report's rows are each keyed by it.
+     */
+    private Optional<String> pageHash(Page page) {
+        PageHash known = pageHashes.get(page.id());
+        if (known != null && known.page() == page) {
+            return known.hash();
+        }
+        Optional<String> hash = cache.get().hashOf(page);
+        pageHashes.put(page.id(), new PageHash(page, hash));
+        return hash;
+    }
+
+    private record PageHash(Page page, Optional<String> hash) {
+    }
+
+    /** Each page's search index entry, kept while the page record and the settings are the same. */
+    SearchIndexWriter.KeptEntries searchEntries() {
+        if (cache.isEmpty()) {
+            return SearchIndexWriter.KeptEntries.NONE;
+        }
+        return (page, make) -> {
+            Optional<String> pageHash = pageHash(page);
+            if (pageHash.isEmpty()) {
+                return make.get();
+            }
+            String key = ContentDigest.of(settings, "search", pageHash.get());
+            Optional<byte[]> hit = cache.get().use(PageCache.Kind.SEARCH, key, TextEntry.class,
+                    entry -> Optional.of(entry.text().getBytes(StandardCharsets.UTF_8)));
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+            byte[] made = make.get();
+            cache.get().put(PageCache.Kind.SEARCH, key, new TextEntry(new String(made, StandardCharsets.UTF_8)));
+            return made;
+        };
+    }
+
+    /**
+     * Each page's rows of the editorial report, kept while the page record, its review status and findings,
+     * and the settings are the same.
+     */
+    EditorialReport.KeptRows reportRows() {
+        if (cache.isEmpty()) {
+            return EditorialReport.KeptRows.NONE;
+        }
+        return (page, kind, status, findings, make) -> {
+            Optional<String> pageHash = pageHash(page);
+            Optional<String> findingsHash = cache.get().hashOf(findings);
+            if (pageHash.isEmpty() || findingsHash.isEmpty()) {
+                return make.get();
+            }
+            String key = ContentDigest.of(settings, "report", kind, pageHash.get(), String.valueOf(status),
+                    findingsHash.get());
+            Optional<String> hit = cache.get().use(PageCache.Kind.REPORT, key, TextEntry.class,
+                    entry -> Optional.of(entry.text()));
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+            String made = make.get();
+            cache.get().put(PageCache.Kind.REPORT, key, new TextEntry(made));
+            return made;
+        };
     }
 
     /** Keeps a finished page made by this build for the next one. */

@@ -133,6 +133,8 @@ final class Pipeline {
             new java.util.concurrent.atomic.AtomicReference<>();
     /** Where a one-off build's per-page stages find and keep their results across runs. */
     private CachedStages cachedStages = CachedStages.NONE;
+    /** The sources' hashes a one-off build's fingerprint took or reused, kept once it has written its output. */
+    private org.medsite.cache.FileHashes fileHashes = org.medsite.cache.FileHashes.none();
 
     Pipeline(BuildOptions options, BuildListener listener) {
         this(options, listener, StageResults.oneOff(), SiteChanges.EVERYTHING);
@@ -185,10 +187,14 @@ final class Pipeline {
         String cacheKey = null;
         if (cache != null) {
             try {
-                BuildCache.Fingerprint fingerprint = stage("fingerprint", () -> BuildCache.fingerprint(options));
+                // The sources' hashes are taken again only for files whose stat changed since the last build.
+                fileHashes = org.medsite.cache.FileHashes.in(new OutputFolder(options.outputDir()).stateDir());
+                org.medsite.cache.FileHashes hashes = fileHashes;
+                BuildCache.Fingerprint fingerprint = stage("fingerprint", () -> BuildCache.fingerprint(options, hashes));
                 cacheKey = fingerprint.whole();
                 cachedStages = CachedStages.of(new org.medsite.cache.PageCache(new OutputFolder(options.outputDir())
-                        .stateDir(), options.classLoader(), listener::debug), fingerprint, options.outputDir());
+                        .stateDir(), options.classLoader(), listener::debug), fingerprint,
+                        options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), options.outputDir());
             } catch (IOException | RuntimeException e) {
                 listener.debug("build cache: cannot fingerprint the inputs (" + e.getMessage() + ")");
             }
@@ -230,7 +236,8 @@ final class Pipeline {
                 // A dev server's session rebuilds on every save: the report is for builds that are published.
                 if (!results.kept) {
                     EditorialReport report = new EditorialReport(built.get().site(),
-                            options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), findings.sorted());
+                            options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), findings.sorted(),
+                            cachedStages.reportRows());
                     listener.info("editorial report: " + report.summary());
                     if (written.isPresent()) {
                         new OutputFolder(options.outputDir()).writeBeside(EditorialReport.JSON_FILE, report.json());
@@ -263,6 +270,11 @@ final class Pipeline {
 
     /** Keeps the per-page results of a build that wrote its output, for the next one-off build. */
     private void storePageCache() {
+        try {
+            fileHashes.store();
+        } catch (IOException e) {
+            listener.debug("file hashes: cannot record them (" + e.getMessage() + ")");
+        }
         cachedStages.cache().ifPresent(pageCache -> {
             listener.debug("page cache: reused " + pageCache.summary());
             try {
@@ -621,9 +633,17 @@ final class Pipeline {
         boolean patchHtml = assembled != null && assembled.site() == site && results.html != null
                 && results.htmlRendered == results.rendered
                 && assembled.patchedFrom().filter(from -> from == results.htmlSite).isPresent();
+        // A one-off build takes a page's template output from its page cache when what the page's templates
+        // read stands for the same values as when it was cached.
+        CachedStages.ReadHashes readHashes = cachedStages.readHashes(site.pages(), () -> TemplateReads.values(site));
+        Map<String, StageResults.Rendered> fromPageCache = new ConcurrentHashMap<>();
+        if (cachedStages.cache().isPresent()) {
+            site.pages().parallelStream().forEach(page -> cachedStages.rendered(page, readHashes)
+                    .ifPresent(r -> fromPageCache.put(page.id(), r)));
+        }
         Map<String, StageResults.Rendered> kept = patchHtml ? results.rendered : new HashMap<>();
         for (Page page : site.pages()) {
-            StageResults.Rendered cached = results.rendered.get(page.id());
+            StageResults.Rendered cached = results.rendered.getOrDefault(page.id(), fromPageCache.get(page.id()));
             if (cached == null || readsAny(cached.rendering().reads(), changedReads)) {
                 toRender.add(page);
             } else if (!patchHtml) {
@@ -638,12 +658,17 @@ final class Pipeline {
         Map<String, FindingCollector> pageFindings = new HashMap<>();
         toRender.forEach(p -> pageFindings.put(p.id(), new FindingCollector()));
         Map<String, StageResults.Rendered> replaced = new HashMap<>();
+        List<StageResults.Rendered> made = new ArrayList<>();
         for (PageRendering r : renderer.render(site, toRender, p -> pageFindings.get(p.id()))) {
-            StageResults.Rendered before = kept.put(r.pageId(), new StageResults.Rendered(r,
-                    pageFindings.get(r.pageId()).sorted()));
+            StageResults.Rendered rendered = new StageResults.Rendered(r, pageFindings.get(r.pageId()).sorted());
+            made.add(rendered);
+            StageResults.Rendered before = kept.put(r.pageId(), rendered);
             if (before != null) {
                 replaced.put(r.pageId(), before);
             }
+        }
+        if (cachedStages.cache().isPresent()) {
+            made.parallelStream().forEach(r -> cachedStages.keepRendered(r, readHashes));
         }
         results.rendered = kept;
         Map<String, String> html;
@@ -1193,8 +1218,8 @@ final class Pipeline {
         }
         files.putAll(new Redirects(site).write(findings, !plan.contains("_redirects")));
         // A one-off build's entries are not kept: on a 16000-page site they were ~90 MB held to the end (issue #11).
-        files.putAll((results.kept ? new SearchIndexWriter(site, results.searchEntries) : new SearchIndexWriter(site))
-                .write());
+        files.putAll((results.kept ? new SearchIndexWriter(site, results.searchEntries)
+                : new SearchIndexWriter(site, cachedStages.searchEntries())).write());
         renderer.renderRobots(site, absolute ? site.config().baseUrl() + SitemapWriter.path().substring(1) : null, findings)
                 .ifPresent(text -> files.put("robots.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         // Settings a theme turns into CSS (clinic: params.colors), as a file so that pages need no inline style.

@@ -51,6 +51,12 @@ public final class ContentDigest {
      */
     public java.util.Map<Path, String> hashedTree(Path base, Path root, Path skip, Predicate<Path> include)
             throws IOException {
+        return hashedTree(base, root, skip, include, FileHashes.none());
+    }
+
+    /** Like {@link #hashedTree(Path, Path, Path, Predicate)}, each file's hash from {@code hashes}. */
+    public java.util.Map<Path, String> hashedTree(Path base, Path root, Path skip, Predicate<Path> include,
+            FileHashes fileHashes) throws IOException {
         java.util.Map<Path, String> hashes = new java.util.HashMap<>();
         if (!Files.exists(root)) {
             text("absent " + base.relativize(root));
@@ -61,7 +67,7 @@ public final class ContentDigest {
             files = walk.filter(p -> !p.startsWith(skip) && Files.isRegularFile(p) && include.test(p)).sorted().toList();
         }
         for (Path p : files) {
-            String sha = hash(Files.readAllBytes(p));
+            String sha = fileHashes.of(p);
             text(base.relativize(p).toString().replace('\\', '/'));
             text(sha);
             hashes.put(p.toAbsolutePath().normalize(), sha);

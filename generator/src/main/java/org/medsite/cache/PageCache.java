@@ -44,13 +44,19 @@ public final class PageCache {
         /** An output page after post-processing and page checks ({@link FinishedEntry}). */
         FINISHED,
         /** The per-page site checks' findings about a page ({@link CheckedEntry}). */
-        CHECKED
+        CHECKED,
+        /** A page's template output ({@link RenderedEntry}). */
+        RENDERED,
+        /** A page's search index entry ({@link TextEntry}). */
+        SEARCH,
+        /** A page's rows of the editorial report ({@link TextEntry}). */
+        REPORT
     }
 
     static final String DIR = "page-cache";
     private static final String MAGIC = "medsite page cache";
     /** Bumped whenever the file layout or the meaning of a key changes. */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 6;
 
     private final Path dir;
     private final RecordCodec codec;
@@ -109,7 +115,7 @@ public final class PageCache {
      * The {@link ContentHash} of {@code value}'s encoding: every component, each length-prefixed, so two values
      * have the same hash only if they are equal. Empty for a value that cannot be encoded.
      */
-    public Optional<String> hashOf(Record value) {
+    public Optional<String> hashOf(Object value) {
         ContentHash hash = new ContentHash();
         try {
             // Buffered: the codec writes numbers and tags a byte at a time.

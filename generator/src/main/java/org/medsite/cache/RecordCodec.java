@@ -119,11 +119,11 @@ public final class RecordCodec {
         if (value == null) {
             out.writeByte(NULL);
         } else if (value instanceof String s) {
-            if (isLatin1(s)) {
+            byte[] latin1 = latin1(s);
+            if (latin1 != null) {
                 out.writeByte(LATIN1_STRING);
-                byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
-                out.writeInt(b.length);
-                out.write(b);
+                out.writeInt(latin1.length);
+                out.write(latin1);
             } else {
                 out.writeByte(STRING);
                 string(out, s);
@@ -168,14 +168,19 @@ public final class RecordCodec {
                 write(out, optional.get());
             }
         } else if (value instanceof LocalDate date) {
+            // As numbers: parsing text goes through java.time's formatter, whose code the JIT then compiles
+            // for a build that reads a thousand dates from the cache and formats none (issue #11).
             out.writeByte(LOCAL_DATE);
-            string(out, date.toString());
+            out.writeLong(date.toEpochDay());
         } else if (value instanceof OffsetDateTime time) {
             out.writeByte(OFFSET_DATE_TIME);
-            string(out, time.toString());
+            out.writeLong(time.toEpochSecond());
+            out.writeInt(time.getNano());
+            out.writeInt(time.getOffset().getTotalSeconds());
         } else if (value instanceof Instant instant) {
             out.writeByte(INSTANT);
-            string(out, instant.toString());
+            out.writeLong(instant.getEpochSecond());
+            out.writeInt(instant.getNano());
         } else if (value instanceof Path path) {
             out.writeByte(PATH);
             string(out, path.toString());
@@ -224,9 +229,9 @@ public final class RecordCodec {
             case SORTED_MAP -> Collections.unmodifiableSortedMap(entries(in, new TreeMap<>()));
             case EMPTY -> Optional.empty();
             case OPTIONAL -> Optional.of(read(in));
-            case LOCAL_DATE -> LocalDate.parse(string(in));
-            case OFFSET_DATE_TIME -> OffsetDateTime.parse(string(in));
-            case INSTANT -> Instant.parse(string(in));
+            case LOCAL_DATE -> LocalDate.ofEpochDay(in.getLong());
+            case OFFSET_DATE_TIME -> offsetDateTime(in.getLong(), in.getInt(), in.getInt());
+            case INSTANT -> instant(in.getLong(), in.getInt());
             case PATH -> Path.of(string(in));
             case BIG_INTEGER -> new BigInteger(string(in));
             case BIG_DECIMAL -> new BigDecimal(string(in));
@@ -251,6 +256,23 @@ public final class RecordCodec {
             return constructor.newInstance(args);
         } catch (ReflectiveOperationException | IllegalArgumentException e) {
             throw new IOException("cannot rebuild a " + name + " from the cache: " + e, e);
+        }
+    }
+
+    private static OffsetDateTime offsetDateTime(long epochSecond, int nano, int offsetSeconds) throws IOException {
+        try {
+            return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond, nano),
+                    java.time.ZoneOffset.ofTotalSeconds(offsetSeconds));
+        } catch (java.time.DateTimeException e) {
+            throw new IOException("a cached date is damaged", e);
+        }
+    }
+
+    private static Instant instant(long epochSecond, int nano) throws IOException {
+        try {
+            return Instant.ofEpochSecond(epochSecond, nano);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw new IOException("a cached instant is damaged", e);
         }
     }
 
@@ -338,13 +360,15 @@ public final class RecordCodec {
         out.write(b);
     }
 
-    private static boolean isLatin1(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) > 0xff) {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * The string's characters as a byte each, or null when one is above U+00FF. Found by encoding and
+     * comparing (copies and a word-at-a-time comparison) rather than a {@code charAt} loop: under the
+     * launcher's C1-only JIT that loop was a tenth of a one-page rebuild's Java samples (issue #11).
+     */
+    private static byte[] latin1(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+        // A character above U+00FF became '?': the decoded string then differs.
+        return new String(bytes, StandardCharsets.ISO_8859_1).equals(s) ? bytes : null;
     }
 
     private static String latin1(ByteBuffer in) throws IOException {

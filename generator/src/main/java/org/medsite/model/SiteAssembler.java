@@ -276,13 +276,16 @@ public final class SiteAssembler {
                 org.medsite.medical.PageGlossary.none(), "", 1);
     }
 
+    /** Compiled once: a description is shortened per page. */
+    private static final java.util.regex.Pattern TRAILING_PUNCTUATION = java.util.regex.Pattern.compile("[\\s,;:.]+$");
+
     /** Cuts text at a word boundary so a meta description reads as a sentence, not a fragment. */
     static String shorten(String text, int max) {
         if (text.length() <= max) {
             return text;
         }
         int cut = text.lastIndexOf(' ', max - 1);
-        return text.substring(0, cut > max / 2 ? cut : max - 1).replaceAll("[\\s,;:.]+$", "") + "…";
+        return TRAILING_PUNCTUATION.matcher(text.substring(0, cut > max / 2 ? cut : max - 1)).replaceAll("") + "…";
     }
 
     private static String langPrefix(SiteConfig config, String lang) {

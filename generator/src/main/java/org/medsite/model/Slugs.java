@@ -6,12 +6,16 @@ import java.util.Locale;
 /** URL segments from names and titles: lower case ASCII letters, digits and single hyphens. */
 public final class Slugs {
 
+    /** Combining marks, which NFKD splits off accented letters. Compiled once: a slug is made per page. */
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
     private Slugs() {
     }
 
     /** {@code "Presión arterial alta"} becomes {@code "presion-arterial-alta"}. */
     public static String slugify(String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        // ASCII text is its own NFKD form and has no marks: most titles and file names need neither step.
+        String ascii = isAscii(text) ? text : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
         StringBuilder sb = new StringBuilder();
         boolean hyphen = false;
         for (char c : ascii.toLowerCase(Locale.ROOT).toCharArray()) {
@@ -28,6 +32,15 @@ public final class Slugs {
             end--;
         }
         return sb.substring(0, end);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A readable title from a file or folder name: {@code "high-blood-pressure"} becomes "High blood pressure". */

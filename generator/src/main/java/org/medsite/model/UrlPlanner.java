@@ -16,6 +16,9 @@ import org.medsite.diagnostics.FindingCollector;
  */
 public final class UrlPlanner {
 
+    /** Compiled once: a permalink pattern is expanded per page. */
+    private static final java.util.regex.Pattern DOUBLE_SLASHES = java.util.regex.Pattern.compile("/{2,}");
+
     private final SiteConfig config;
 
     public UrlPlanner(SiteConfig config) {
@@ -95,7 +98,7 @@ public final class UrlPlanner {
                 .replace(":year", date == null ? "" : String.format(Locale.ROOT, "%04d", date.getYear()))
                 .replace(":month", date == null ? "" : String.format(Locale.ROOT, "%02d", date.getMonthValue()))
                 .replace(":day", date == null ? "" : String.format(Locale.ROOT, "%02d", date.getDayOfMonth()));
-        return prefix + expanded.replaceAll("/{2,}", "/");
+        return prefix + DOUBLE_SLASHES.matcher(expanded).replaceAll("/");
     }
 
     /** A content folder as a URL path: every segment slugified ({@code Library/Heart} -> {@code library/heart}). */

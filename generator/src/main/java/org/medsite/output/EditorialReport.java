@@ -36,11 +36,34 @@ public final class EditorialReport {
     private final Site site;
     private final LocalDate today;
     private final List<Finding> findings;
+    private final KeptRows kept;
 
     public EditorialReport(Site site, LocalDate today, List<Finding> findings) {
+        this(site, today, findings, KeptRows.NONE);
+    }
+
+    /** @param kept where each page's rows are kept across runs */
+    public EditorialReport(Site site, LocalDate today, List<Finding> findings, KeptRows kept) {
         this.site = site;
         this.today = today;
         this.findings = List.copyOf(findings);
+        this.kept = kept;
+    }
+
+    /**
+     * Where a one-off build keeps each page's row of the report (its JSON object, its table row) across runs:
+     * made for every page, they were most of what a one-page rebuild spent on the report (issue #11). A row
+     * shows the page record, its review status and its findings, and settings.
+     */
+    public interface KeptRows {
+        /** Makes every row. */
+        KeptRows NONE = (page, kind, status, findings, make) -> make.get();
+
+        /**
+         * The row of {@code kind} ({@code json} or {@code html}) for {@code page} with this status and
+         * these findings: kept, or made by {@code make}.
+         */
+        String row(Page page, String kind, ReviewStatus status, List<Finding> findings, java.util.function.Supplier<String> make);
     }
 
     /** One page's row. */
@@ -105,53 +128,73 @@ public final class EditorialReport {
         summary.put("withoutSources", s.withoutSources());
         summary.put("withUndefinedJargon", s.withUndefinedJargon());
         root.put("summary", summary);
-        List<Object> pages = new ArrayList<>();
+        // Each page's object is written on its own and put into the array as Jackson's pretty printer
+        // would indent it (two more spaces a level; JSON strings hold no line breaks), so that kept rows
+        // need no serializing.
+        root.put("pages", List.of());
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        StringBuilder pages = new StringBuilder();
         for (Row row : rows()) {
-            Page p = row.page();
-            MedicalInfo m = p.medical();
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("source", p.sourceFile());
-            e.put("url", site.config().basePath() + p.url().substring(1));
-            e.put("title", p.title());
-            e.put("section", p.section());
-            e.put("lang", p.lang());
-            e.put("type", m.type());
-            e.put("medical", m.medical());
-            e.put("audience", m.audience());
-            e.put("author", m.author().orElse(null));
-            e.put("reviewers", m.reviewedBy());
-            e.put("lastReviewed", m.lastReviewed().map(LocalDate::toString).orElse(null));
-            e.put("nextReview", m.nextReview().map(LocalDate::toString).orElse(null));
-            e.put("reviewStatus", row.status() == null ? null : row.status().id());
-            e.put("readability", readability(p.readability()));
-            e.put("sources", m.sources().size());
-            Map<String, Object> glossary = new LinkedHashMap<>();
-            glossary.put("termsDefined", p.glossary().defined().size());
-            boolean checked = JargonCheck.applies(p, site.config().glossary());
-            glossary.put("jargonChecked", checked);
-            glossary.put("jargon", checked ? p.glossary().jargon().size() : null);
-            glossary.put("jargonWords", checked ? p.glossary().jargon().stream().map(j -> j.word()).toList() : List.of());
-            e.put("glossary", glossary);
-            List<Object> fs = new ArrayList<>();
-            for (Finding f : row.findings()) {
-                Map<String, Object> fm = new LinkedHashMap<>();
-                fm.put("severity", f.severity().label());
-                fm.put("rule", f.rule());
-                fm.put("file", f.file());
-                fm.put("line", f.line());
-                fm.put("message", f.message());
-                fs.add(fm);
-            }
-            e.put("findings", fs);
-            pages.add(e);
+            pages.append(pages.isEmpty() ? "" : ", ").append(kept.row(row.page(), "json", row.status(), row.findings(),
+                    () -> write(mapper, pageObject(row))).replace("\n", "\n  "));
         }
-        root.put("pages", pages);
+        String head = write(mapper, root);
+        String empty = "[ ]\n}";
+        if (!head.endsWith(empty)) {
+            throw new IllegalStateException("the report's pages are not last");
+        }
+        String json = pages.isEmpty() ? head
+                : head.substring(0, head.length() - empty.length()) + "[ " + pages + " ]\n}";
+        return (json + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String write(ObjectMapper mapper, Object value) {
         try {
-            return (new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n")
-                    .getBytes(StandardCharsets.UTF_8);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("maps of strings always serialize", e);
         }
+    }
+
+    /** One page's object in the JSON report. */
+    private Map<String, Object> pageObject(Row row) {
+        Page p = row.page();
+        MedicalInfo m = p.medical();
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("source", p.sourceFile());
+        e.put("url", site.config().basePath() + p.url().substring(1));
+        e.put("title", p.title());
+        e.put("section", p.section());
+        e.put("lang", p.lang());
+        e.put("type", m.type());
+        e.put("medical", m.medical());
+        e.put("audience", m.audience());
+        e.put("author", m.author().orElse(null));
+        e.put("reviewers", m.reviewedBy());
+        e.put("lastReviewed", m.lastReviewed().map(LocalDate::toString).orElse(null));
+        e.put("nextReview", m.nextReview().map(LocalDate::toString).orElse(null));
+        e.put("reviewStatus", row.status() == null ? null : row.status().id());
+        e.put("readability", readability(p.readability()));
+        e.put("sources", m.sources().size());
+        Map<String, Object> glossary = new LinkedHashMap<>();
+        glossary.put("termsDefined", p.glossary().defined().size());
+        boolean checked = JargonCheck.applies(p, site.config().glossary());
+        glossary.put("jargonChecked", checked);
+        glossary.put("jargon", checked ? p.glossary().jargon().size() : null);
+        glossary.put("jargonWords", checked ? p.glossary().jargon().stream().map(j -> j.word()).toList() : List.of());
+        e.put("glossary", glossary);
+        List<Object> fs = new ArrayList<>();
+        for (Finding f : row.findings()) {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("severity", f.severity().label());
+            fm.put("rule", f.rule());
+            fm.put("file", f.file());
+            fm.put("line", f.line());
+            fm.put("message", f.message());
+            fs.add(fm);
+        }
+        e.put("findings", fs);
+        return e;
     }
 
     /** Jargon words a checked page leaves undefined (0 for pages that are not checked). */
@@ -209,46 +252,53 @@ public final class EditorialReport {
         }
         h.append("</tr></thead>\n<tbody>\n");
         for (Row row : rows) {
-            Page p = row.page();
-            MedicalInfo m = p.medical();
-            Readability r = p.readability();
-            List<String> tags = new ArrayList<>();
-            if (row.status() != null) {
-                tags.add(row.status().id());
-            }
-            if (row.aboveTarget()) {
-                tags.add("above-target");
-            }
-            if (m.medical() && m.sources().isEmpty()) {
-                tags.add("no-sources");
-            }
-            h.append("<tr data-tags=\"").append(String.join(" ", tags)).append("\">")
-                    .append("<td><a href=\"").append(esc(site.config().basePath() + p.url().substring(1))).append("\">")
-                    .append(esc(p.title())).append("</a><br><small>").append(esc(p.sourceFile())).append("</small></td>")
-                    .append(td(p.section())).append(td(m.type())).append(td(p.lang()))
-                    .append(td(m.author().orElse(""))).append(td(m.lastReviewed().map(LocalDate::toString).orElse("")))
-                    .append(td(m.nextReview().map(LocalDate::toString).orElse("")))
-                    .append(td(row.status() == null ? "" : row.status().id()))
-                    .append(num(r.measured() && !Double.isNaN(r.grade()) ? round(r.grade()) : null))
-                    .append(num(r.measured() && !Double.isNaN(r.smog()) ? round(r.smog()) : null))
-                    .append(num(r.measured() ? round(r.readingEase()) : null))
-                    .append(num((double) r.words())).append(num((double) m.sources().size()))
-                    .append(num(JargonCheck.applies(p, site.config().glossary()) ? (double) jargon(p) : null))
-                    .append("<td data-value=\"").append(row.findings().size()).append("\">");
-            if (!row.findings().isEmpty()) {
-                h.append("<details><summary>").append(row.findings().size()).append("</summary><ul>");
-                for (Finding f : row.findings()) {
-                    h.append("<li>").append(f.severity() == Severity.ERROR ? "<strong>error</strong>: " : "")
-                            .append(esc(f.message())).append(" <code>").append(esc(f.rule())).append("</code></li>");
-                }
-                h.append("</ul></details>");
-            } else {
-                h.append('0');
-            }
-            h.append("</td></tr>\n");
+            h.append(kept.row(row.page(), "html", row.status(), row.findings(), () -> tableRow(row)));
         }
         h.append("</tbody>\n</table>\n</section>\n</main>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return h.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One page's row of the HTML table. */
+    private String tableRow(Row row) {
+        StringBuilder h = new StringBuilder(512);
+        Page p = row.page();
+        MedicalInfo m = p.medical();
+        Readability r = p.readability();
+        List<String> tags = new ArrayList<>();
+        if (row.status() != null) {
+            tags.add(row.status().id());
+        }
+        if (row.aboveTarget()) {
+            tags.add("above-target");
+        }
+        if (m.medical() && m.sources().isEmpty()) {
+            tags.add("no-sources");
+        }
+        h.append("<tr data-tags=\"").append(String.join(" ", tags)).append("\">")
+                .append("<td><a href=\"").append(esc(site.config().basePath() + p.url().substring(1))).append("\">")
+                .append(esc(p.title())).append("</a><br><small>").append(esc(p.sourceFile())).append("</small></td>")
+                .append(td(p.section())).append(td(m.type())).append(td(p.lang()))
+                .append(td(m.author().orElse(""))).append(td(m.lastReviewed().map(LocalDate::toString).orElse("")))
+                .append(td(m.nextReview().map(LocalDate::toString).orElse("")))
+                .append(td(row.status() == null ? "" : row.status().id()))
+                .append(num(r.measured() && !Double.isNaN(r.grade()) ? round(r.grade()) : null))
+                .append(num(r.measured() && !Double.isNaN(r.smog()) ? round(r.smog()) : null))
+                .append(num(r.measured() ? round(r.readingEase()) : null))
+                .append(num((double) r.words())).append(num((double) m.sources().size()))
+                .append(num(JargonCheck.applies(p, site.config().glossary()) ? (double) jargon(p) : null))
+                .append("<td data-value=\"").append(row.findings().size()).append("\">");
+        if (!row.findings().isEmpty()) {
+            h.append("<details><summary>").append(row.findings().size()).append("</summary><ul>");
+            for (Finding f : row.findings()) {
+                h.append("<li>").append(f.severity() == Severity.ERROR ? "<strong>error</strong>: " : "")
+                        .append(esc(f.message())).append(" <code>").append(esc(f.rule())).append("</code></li>");
+            }
+            h.append("</ul></details>");
+        } else {
+            h.append('0');
+        }
+        h.append("</td></tr>\n");
+        return h.toString();
     }
 
     /** Bars of how many measured pages of each section fall in each grade band. */

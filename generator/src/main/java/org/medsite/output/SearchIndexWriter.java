@@ -32,6 +32,7 @@ public final class SearchIndexWriter {
 
     private final Site site;
     private final Entries entries;
+    private final KeptEntries kept;
 
     public SearchIndexWriter(Site site) {
         this(site, new Entries());
@@ -39,8 +40,31 @@ public final class SearchIndexWriter {
 
     /** @param entries the entries of a session's earlier builds, reused for pages that show the same */
     public SearchIndexWriter(Site site, Entries entries) {
+        this(site, entries, KeptEntries.NONE);
+    }
+
+    /** @param kept where a one-off build keeps each page's entry across runs */
+    public SearchIndexWriter(Site site, KeptEntries kept) {
+        this(site, new Entries(), kept);
+    }
+
+    private SearchIndexWriter(Site site, Entries entries, KeptEntries kept) {
         this.site = site;
         this.entries = entries;
+        this.kept = kept;
+    }
+
+    /**
+     * Where a one-off build keeps each page's entry across runs (its page cache): serializing every page's
+     * text was most of what a one-page rebuild spent on the index (issue #11). An entry shows the page
+     * record and the base path (settings) only.
+     */
+    public interface KeptEntries {
+        /** Makes every entry. */
+        KeptEntries NONE = (page, make) -> make.get();
+
+        /** The entry of {@code page}: kept, or made by {@code make}. */
+        byte[] entry(Page page, java.util.function.Supplier<byte[]> make);
     }
 
     /**
@@ -136,7 +160,7 @@ public final class SearchIndexWriter {
             languages.add(lang);
             List<byte[]> parts = new ArrayList<>(pages.size());
             for (Page p : pages) {
-                parts.add(entries.of(p, () -> from(p), from -> entry(json, from)));
+                parts.add(entries.of(p, () -> from(p), from -> kept.entry(p, () -> entry(json, from))));
             }
             Entries.Index last = entries.indexes.get(lang);
             List<byte[]> chunks = new ArrayList<>();

@@ -28,14 +28,14 @@ class PageCacheBuildTest {
 
     private static final Pattern COUNTS = Pattern.compile(
             "page cache: reused parsed (\\d+)/(\\d+), markdown (\\d+)/(\\d+), finished (\\d+)/(\\d+), "
-            + "checked (\\d+)/(\\d+)");
+            + "checked (\\d+)/(\\d+), rendered (\\d+)/(\\d+), search (\\d+)/(\\d+), report (\\d+)/(\\d+)");
 
     @TempDir
     Path tmp;
 
     /** Look-ups of one build that found a result, and all look-ups, per kind. */
     private record Counts(int parsed, int parsedOf, int markdown, int markdownOf, int finished, int finishedOf,
-            int checked, int checkedOf) {
+            int checked, int checkedOf, int rendered, int renderedOf, int search, int searchOf, int report, int reportOf) {
     }
 
     private record Built(BuildResult result, Counts counts, List<String> debug) {
@@ -65,11 +65,12 @@ class PageCacheBuildTest {
         for (String line : debug) {
             Matcher m = COUNTS.matcher(line);
             if (m.matches()) {
-                int[] n = new int[8];
-                for (int i = 0; i < 8; i++) {
+                int[] n = new int[14];
+                for (int i = 0; i < n.length; i++) {
                     n[i] = Integer.parseInt(m.group(i + 1));
                 }
-                counts = new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]);
+                counts = new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11], n[12],
+                        n[13]);
             }
         }
         return new Built(result, counts, debug);
@@ -78,9 +79,25 @@ class PageCacheBuildTest {
     /** The output and findings are those of a clean build (fresh output and state folders) of the same sources. */
     private void assertSameAsCleanBuild(TestSite site, Built cached) throws Exception {
         Path clean = tmp.resolve("clean-" + System.nanoTime());
+        // The report beside the output: the clean build writes it to the same place.
+        Map<String, byte[]> reports = reports(site.out);
         BuildResult cold = Medsite.forSite(site.dir).outputDir(clean).now(TestSite.NOW).build();
         assertThat(cached.result().findings()).isEqualTo(cold.findings());
         assertThat(differing(TestSite.snapshot(site.out), TestSite.snapshot(clean))).isEmpty();
+        assertSameReports(reports, reports(clean));
+    }
+
+    private static Map<String, byte[]> reports(Path out) throws IOException {
+        Map<String, byte[]> reports = new java.util.TreeMap<>();
+        for (String name : List.of(org.medsite.output.EditorialReport.JSON_FILE, org.medsite.output.EditorialReport.HTML_FILE)) {
+            reports.put(name, Files.readAllBytes(out.resolveSibling(name)));
+        }
+        return reports;
+    }
+
+    private static void assertSameReports(Map<String, byte[]> cached, Map<String, byte[]> clean) {
+        cached.forEach((name, bytes) -> assertThat(new String(bytes, StandardCharsets.UTF_8)).as(name)
+                .isEqualTo(new String(clean.get(name), StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -91,7 +108,8 @@ class PageCacheBuildTest {
         Built second = build(site.medsite());
 
         assertThat(first.counts()).isEqualTo(new Counts(0, 3, 0, 3, 0, first.counts().finishedOf(), 0,
-                first.counts().checkedOf()));
+                first.counts().checkedOf(), 0, first.counts().renderedOf(), 0, first.counts().searchOf(), 0,
+                first.counts().reportOf()));
         assertThat(second.counts().parsed()).isEqualTo(2);
         // Every page but c (and the lists that show c) is checked from the cache.
         assertThat(second.counts().checked()).isGreaterThanOrEqualTo(2).isLessThan(second.counts().checkedOf());
@@ -100,7 +118,87 @@ class PageCacheBuildTest {
         // Only c's own page (and the lists that show its text) is post-processed again.
         assertThat(second.counts().finished()).isPositive().isLessThan(second.counts().finishedOf());
         assertThat(Jsoup.parse(site.read("c/index.html")).select("main p").first().text()).isEqualTo("C text, edited.");
+        // a's and b's templates read nothing of c: their template output is taken from the cache.
+        assertThat(second.counts().rendered()).isGreaterThanOrEqualTo(2).isLessThan(second.counts().renderedOf());
         assertSameAsCleanBuild(site, second);
+    }
+
+    @Test
+    void aListThatShowsTheEditedPageIsRenderedAgainAndThePagesThatDoNotAreNot() throws Exception {
+        TestSite site = site().file("layouts/index.ftlh", "<!DOCTYPE html><html lang=\"en\"><head><title>Home</title>"
+                + "</head><body><main><h1>Home</h1><ul><#list pages as p><li>${p.title}</li></#list></ul></main>"
+                + "</body></html>\n");
+        Built first = build(site.medsite());
+        site.file("content/c.md", "---\ntitle: C renamed\n---\nC text with *emphasis*.\n");
+        Built second = build(site.medsite());
+
+        assertThat(first.counts().renderedOf()).isEqualTo(second.counts().renderedOf());
+        assertThat(Jsoup.parse(site.read("index.html")).select("li").eachText()).contains("C renamed");
+        // Rendered again: c and the home page, which lists it; a and b (and the not-found page) are not.
+        assertThat(second.counts().rendered()).isEqualTo(second.counts().renderedOf() - 2);
+        assertSameAsCleanBuild(site, second);
+    }
+
+    @Test
+    void aPageThatLinksToAMovedPageIsRenderedAgain() throws Exception {
+        TestSite site = site();
+        build(site.medsite());
+        site.file("content/b.md", "---\ntitle: B\nslug: bee\n---\nB text.\n");
+        Built second = build(site.medsite());
+
+        // a's source is unchanged, but its link to b now has another target: its content differs.
+        assertThat(Jsoup.parse(site.read("a/index.html")).select("main a").attr("href")).isEqualTo("/bee/");
+        assertThat(second.counts().rendered()).isLessThan(second.counts().renderedOf() - 1);
+        assertSameAsCleanBuild(site, second);
+    }
+
+    @Test
+    void aThemeStringOrTemplateChangeRendersEveryPageAgain() throws Exception {
+        TestSite site = site().file("layouts/partials/footer.ftlh", "<footer>${t(\"home\")}</footer>\n")
+                .file("layouts/single.ftlh", "<!DOCTYPE html><html lang=\"en\"><head><title>${page.title}</title>"
+                        + "</head><body><main><h1>${page.title}</h1>${page.content?no_esc}</main>"
+                        + "<#include \"partials/footer.ftlh\"></body></html>\n");
+        build(site.medsite());
+        site.file("i18n/en.yaml", "home: \"Start\"\n");
+        Built strings = build(site.medsite());
+        assertThat(Jsoup.parse(site.read("a/index.html")).select("footer").text()).isEqualTo("Start");
+        assertThat(strings.counts().rendered()).isZero();
+        assertSameAsCleanBuild(site, strings);
+
+        // A partial that no page names in its own template: the pages that include it change too.
+        site.file("layouts/partials/footer.ftlh", "<footer class=\"new\">${t(\"home\")}</footer>\n");
+        Built partial = build(site.medsite());
+        assertThat(Jsoup.parse(site.read("b/index.html")).select("footer.new").text()).isEqualTo("Start");
+        assertThat(partial.counts().rendered()).isZero();
+        assertThat(partial.counts().markdown()).isEqualTo(3);
+        assertSameAsCleanBuild(site, partial);
+    }
+
+    @Test
+    void aPageWhoseTemplateShowsTheReviewStatusIsRenderedAgainOnAnotherDay() throws Exception {
+        TestSite site = site()
+                .file("site.yaml", "title: Clinic\nchecks:\n  medical.review-overdue: warning\n")
+                .file("data/people/ana-ruiz.yaml", "name: Ana Ruiz\nhonorificSuffix: MD\nlicensedClinician: true\n")
+                .file("data/people/ben.yaml", "name: Ben Osei\nhonorificSuffix: MD\nlicensedClinician: true\n")
+                .file("layouts/library/single.ftlh", "<!DOCTYPE html><html lang=\"en\"><head><title>${page.title}"
+                        + "</title></head><body><main><h1>${page.title}</h1><p class=\"status\">${page.review.status}"
+                        + "</p></main></body></html>\n")
+                .file("content/library/asthma.md", "---\ntitle: Asthma\ntype: condition\nauthor: ana-ruiz\n"
+                        + "reviewedBy: [ben]\nlastReviewed: 2023-06-20\nsources:\n"
+                        + "  - {id: cdc, title: CDC page, url: \"https://www.cdc.gov/\"}\n---\nText.\n");
+        build(site.medsite());
+        assertThat(Jsoup.parse(site.read("library/asthma/index.html")).select("p.status").text()).isEqualTo("due-soon");
+        // A month later, and another page edited so that the whole-build cache misses.
+        site.file("content/c.md", "---\ntitle: C\n---\nC text, a month later.\n");
+        java.time.Instant later = TestSite.NOW.plus(java.time.Duration.ofDays(30));
+        Built second = build(Medsite.forSite(site.dir).outputDir(site.out).now(later));
+
+        assertThat(second.result().errors()).isEmpty();
+        assertThat(Jsoup.parse(site.read("library/asthma/index.html")).select("p.status").text()).isEqualTo("overdue");
+        assertThat(second.counts().rendered()).isZero();
+        BuildResult cold = Medsite.forSite(site.dir).outputDir(tmp.resolve("clean-later")).now(later).build();
+        assertThat(second.result().findings()).isEqualTo(cold.findings());
+        assertThat(differing(TestSite.snapshot(site.out), TestSite.snapshot(tmp.resolve("clean-later")))).isEmpty();
     }
 
     @Test
@@ -112,6 +210,7 @@ class PageCacheBuildTest {
         Built second = build(site.medsite());
 
         assertThat(second.counts().markdown()).isEqualTo(3);
+        assertThat(second.counts().rendered()).isZero();
         assertThat(Jsoup.parse(site.read("a/index.html")).select("h1.changed").text()).isEqualTo("A");
         assertSameAsCleanBuild(site, second);
     }
@@ -125,7 +224,8 @@ class PageCacheBuildTest {
 
         // Data may be read by anything (the glossary, the people registry): nothing per page is reused.
         assertThat(second.counts()).isEqualTo(new Counts(0, 3, 0, 3, 0, second.counts().finishedOf(), 0,
-                second.counts().checkedOf()));
+                second.counts().checkedOf(), 0, second.counts().renderedOf(), 0, second.counts().searchOf(), 0,
+                second.counts().reportOf()));
         assertThat(Jsoup.parse(site.read("b/index.html")).select("p.phone").text()).isEqualTo("555-0199");
         assertSameAsCleanBuild(site, second);
     }
@@ -208,7 +308,7 @@ class PageCacheBuildTest {
         try (Stream<Path> list = Files.list(cacheDir)) {
             files = list.sorted().toList();
         }
-        assertThat(files).hasSize(4);
+        assertThat(files).hasSize(7);
         int round = 0;
         for (Path file : files) {
             byte[] bytes = Files.readAllBytes(file);
@@ -258,7 +358,8 @@ class PageCacheBuildTest {
                 () -> replace(site, "data/practice.yaml", "+1-555-0142", "+1-555-0143"),
                 () -> replace(site, "data/people/ana-ruiz.yaml", "Family physician", "Family physician and medical director"),
                 () -> replace(site, "site.yaml", "title: Riverbend Family Health", "title: Riverbend Family Health Center"),
-                () -> append(site, "content/library/_index.md", "\nBrowse the topics below.\n"));
+                () -> append(site, "content/library/_index.md", "\nBrowse the topics below.\n"),
+                () -> site.file("i18n/en.yaml", "bookVisit: \"Book an appointment\"\n"));
         Path clean = tmp.resolve("clean");
         List<Counts> counts = new ArrayList<>();
         for (Runnable edit : edits) {
@@ -269,8 +370,12 @@ class PageCacheBuildTest {
             Path state = new OutputFolder(clean).stateDir();
             Files.deleteIfExists(state.resolve(BuildCache.FILE));
             deleteTree(state.resolve("page-cache"));
+            Map<String, byte[]> reports = cold(cached) ? Map.of() : reports(site.out);
             BuildResult cold = Medsite.forSite(site.dir).outputDir(clean).now(now).build();
             assertThat(cached.result().findings()).isEqualTo(cold.findings());
+            if (!reports.isEmpty()) {
+                assertSameReports(reports, reports(clean));
+            }
             // A build with errors writes nothing (the deleted post leaves broken links until it is back).
             if (cold.errors().isEmpty()) {
                 Map<String, String> served = TestSite.snapshot(site.out);
@@ -281,7 +386,40 @@ class PageCacheBuildTest {
         // The body edit rendered one page's Markdown; the settings edit none from the cache.
         assertThat(counts.get(0).markdown()).isEqualTo(counts.get(0).markdownOf() - 1);
         assertThat(counts.get(0).finished()).isPositive();
-        assertThat(counts.get(edits.size() - 2).markdown()).isZero();
+        assertThat(counts.get(10).markdown()).isZero();
+        // The body edit ran the templates of the pages that show that post only; the template, data and
+        // settings edits those of none from the cache.
+        assertThat(counts.get(0).rendered()).isPositive().isLessThan(counts.get(0).renderedOf());
+        for (int i : new int[] {7, 8, 9, 10, 12}) {
+            assertThat(counts.get(i).rendered()).as("edit %d", i).isZero();
+        }
+    }
+
+    /** Whether a build wrote nothing (it had errors): then the report beside the output is an earlier one. */
+    private static boolean cold(Built built) {
+        return !built.result().errors().isEmpty();
+    }
+
+    @Test
+    void theReportAndTheSearchIndexTakeUnchangedPagesFromTheCache() throws Exception {
+        TestSite site = site().file("content/d.md", "---\ntitle: \"D \\\"quoted\\\" \u00e9 \u2192 <b>\"\n---\n"
+                + "Text with a tab\tand a line\nbreak.\n");
+        Built first = build(site.medsite());
+        site.file("content/c.md", "---\ntitle: C\n---\nC text, edited.\n");
+        Built second = build(site.medsite());
+
+        // The report has two rows per page (JSON and HTML): c's two are made again.
+        assertThat(second.counts().report()).isEqualTo(second.counts().reportOf() - 2).isPositive();
+        assertThat(second.counts().search()).isEqualTo(second.counts().searchOf() - 1).isPositive();
+        assertThat(first.counts().reportOf()).isEqualTo(second.counts().reportOf());
+        // The JSON, put together from rows written one by one, is what Jackson writes of the whole tree.
+        byte[] json = Files.readAllBytes(site.out.resolveSibling(org.medsite.output.EditorialReport.JSON_FILE));
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        com.fasterxml.jackson.databind.JsonNode tree = mapper.readTree(json);
+        assertThat(tree.get("pages").size()).isEqualTo(4);
+        assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo(mapper.writeValueAsString(tree) + "\n");
+        assertSameAsCleanBuild(site, second);
     }
 
     private static void deleteTree(Path dir) throws IOException {

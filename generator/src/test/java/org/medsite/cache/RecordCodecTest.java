@@ -61,6 +61,21 @@ class RecordCodecTest {
     }
 
     @Test
+    void datesAndInstantsComeBackEqualWithTheirOffsetAndNanoseconds() throws IOException {
+        List<Object> values = List.of(java.time.LocalDate.of(2026, 2, 28), java.time.LocalDate.of(-4, 1, 1),
+                java.time.LocalDate.MAX, java.time.LocalDate.MIN,
+                OffsetDateTime.parse("2026-03-01T10:15:30.123456789+02:00"), OffsetDateTime.parse("1969-12-31T23:59:59-14:00"),
+                OffsetDateTime.parse("2026-03-01T00:00Z"), OffsetDateTime.parse("2026-03-01T00:00+05:45"),
+                java.time.Instant.parse("2026-11-28T12:00:00.000000001Z"), java.time.Instant.EPOCH.minusNanos(1));
+        for (Object value : values) {
+            Object back = roundTrip(value);
+            assertThat(back).isEqualTo(value);
+            // Equal and shown the same way: an offset date-time keeps its offset, not just its instant.
+            assertThat(back.toString()).isEqualTo(value.toString());
+        }
+    }
+
+    @Test
     void renderedMarkdownWithNotANumberAndFinishedPagesComeBackEqual() throws IOException {
         Readability unmeasured = new Readability("fr", false, 10, 2, 14, 1, Double.NaN, Double.NaN, Double.NaN,
                 List.of("Une phrase."), List.of());
@@ -92,7 +107,9 @@ class RecordCodecTest {
     void textOfEveryScriptComesBackEqualFromOneFileOfMany() throws IOException {
         // Latin-1 text is kept one byte a character, the rest as UTF-8; both read back from a view of the file.
         List<String> texts = List.of("", "plain ASCII", "Presi\u00f3n arterial \u00bf", "\u00ff\u0000",
-                "\u2192 \u65e5\u672c\u8a9e", "emoji \ud83e\ude7a mixed with \u00e9");
+                "\u2192 \u65e5\u672c\u8a9e", "emoji \ud83e\ude7a mixed with \u00e9", "why?",
+                // A character above U+00FF encodes as '?' in Latin-1: beside a real '?' it must not pass as one.
+                "why? \u2192?");
         Map<String, byte[]> entries = new TreeMap<>();
         for (int i = 0; i < texts.size(); i++) {
             entries.put("k" + i, codec.encode(new TocEntry(i, texts.get(i), texts.get(texts.size() - 1 - i))));

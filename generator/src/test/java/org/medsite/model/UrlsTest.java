@@ -7,6 +7,17 @@ import org.junit.jupiter.api.Test;
 class UrlsTest {
 
     @Test
+    void asciiTextIsItsOwnDecomposedFormSoItsSlugSkipsThatStep() {
+        // Slugs.slugify's fast path: every ASCII character is its own NFKD form, and none is a combining mark.
+        for (char c = 0; c < 0x80; c++) {
+            String s = String.valueOf(c);
+            assertThat(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD)).isEqualTo(s);
+            assertThat(s.matches("\\p{M}")).isFalse();
+        }
+        assertThat(Slugs.slugify("Cafe\u0301 cre\u0300me")).isEqualTo("cafe-creme");
+    }
+
+    @Test
     void slugsArePlainLowerCaseAscii() {
         assertThat(Slugs.slugify("Presión arterial alta")).isEqualTo("presion-arterial-alta");
         assertThat(Slugs.slugify("  COVID-19: what's new?  ")).isEqualTo("covid-19-what-s-new");

@@ -1,0 +1,23 @@
+package org.medsite.cache;
+
+import java.util.List;
+import java.util.Map;
+import org.medsite.diagnostics.Finding;
+
+/**
+ * A page's template output, valid while every value its templates read is the one they read then.
+ *
+ * @param reads the keys its templates read ({@code render.TemplateReads}), sorted
+ * @param readsHash the hash of those keys with the hash of each one's value when the page was rendered
+ * @param html the HTML of each output file the page made, by output path
+ * @param findings what its templates reported
+ */
+public record RenderedEntry(List<String> reads, String readsHash, Map<String, String> html, List<Finding> findings) {
+
+    public RenderedEntry {
+        reads = List.copyOf(reads);
+        // Sorted, so the same result is always the same bytes in the cache file.
+        html = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(html));
+        findings = List.copyOf(findings);
+    }
+}
