@@ -260,6 +260,8 @@ final class Pipeline {
             throw new MedsiteException("build failed: " + e.getMessage(), e);
         } finally {
             pool.shutdownNow();
+            // A build that did not store its page cache drops what it appended to it.
+            cachedStages.cache().ifPresent(org.medsite.cache.PageCache::close);
             if (!results.kept) {
                 results.releaseLock();
             }

@@ -5,12 +5,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,20 +26,29 @@ import java.util.function.Function;
 /**
  * The per-page build cache across runs (issue #11): the costly per-page results of one-off builds, kept in
  * the output's state folder ({@code .<out>.medsite/page-cache/}) so that the next build redoes only the
- * pages whose inputs changed. One file per {@link Kind}, each a map from a key (the digest of everything
- * the result depends on, see where the pipeline makes it) to the result as {@link RecordCodec} bytes.
+ * pages whose inputs changed. Each {@link Kind} is a map from a key (the digest of everything the result
+ * depends on, see where the pipeline makes it) to the result as {@link RecordCodec} bytes, kept in one or
+ * more segment files ({@code <kind>-<n>.bin}) that the list file {@code <kind>.segments} names, oldest
+ * first; a later segment's entry stands for an earlier one's under the same key.
  *
- * <p>A file is read on the first look-up of its kind, and values are decoded on a hit only. A file
- * that cannot be read, or was written by another format, is ignored with a debug message: the build is
- * then a clean one. The files are replaced as a whole ({@link #store}) after a successful build, holding
- * the results that build used (old entries do not pile up), so a build that failed or was killed leaves
- * the previous cache as it was.
+ * <p>A kind's segments are read on its first look-up, and values are decoded on a hit only. A segment that
+ * cannot be read, or was written by another format, makes the kind's whole cache ignored with a debug
+ * message: the build is then a clean one for that kind.
+ *
+ * <p>A new result is encoded and appended to the kind's pending file ({@code <kind>.pending}) as it is
+ * made, so that a build holds none of them in memory (on a 16000-page site, a clean build's template output,
+ * search entries and report rows were about 180 MB held to the end; issue #11). After a successful build
+ * {@link #store} makes the pending file a new segment and writes the list file anew (atomically): the old
+ * segments stay as they are while few of their bytes are dead (results this build did not use), so a
+ * one-page rebuild writes only that page's results; else the results used from them are written into one
+ * new segment and the old ones deleted, so entries do not pile up. A build that failed or was killed
+ * leaves the list, and so the cache, as it was ({@link #close} drops the pending files).
  *
  * <p>Used by the parallel stages of one build at a time.
  */
 public final class PageCache {
 
-    /** The kinds of results kept, one file each. */
+    /** The kinds of results kept, one list of segments each. */
     public enum Kind {
         /** A source's front matter and body ({@link ParsedEntry}). */
         PARSED,
@@ -50,26 +63,56 @@ public final class PageCache {
         /** A page's search index entry ({@link TextEntry}). */
         SEARCH,
         /** A page's rows of the editorial report ({@link TextEntry}). */
-        REPORT
+        REPORT;
+
+        String fileName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     static final String DIR = "page-cache";
     private static final String MAGIC = "medsite page cache";
     /** Bumped whenever the file layout or the meaning of a key changes. */
-    private static final int FORMAT = 6;
+    private static final int FORMAT = 7;
+    /**
+     * The old segments are rewritten as one when more than this share of their bytes is dead, or when a
+     * kind would have more than {@link #MAX_SEGMENTS}: a one-page rebuild then rewrites a kind's results
+     * about once in seven builds, and the files hold at most a third more than the live results.
+     */
+    private static final int DEAD_SHARE_PERCENT = 25;
+    static final int MAX_SEGMENTS = 8;
 
     private final Path dir;
     private final RecordCodec codec;
     private final Consumer<String> debug;
-    private final Map<Kind, Map<String, ByteBuffer>> loaded = new EnumMap<>(Kind.class);
-    /**
-     * What the next build gets: the bytes of each hit, and each new result as the record itself, encoded
-     * only while the file is written (the build holds those records anyway; their bytes, on a big site a
-     * few hundred megabytes, it need not).
-     */
-    private final Map<Kind, Map<String, Object>> next = new EnumMap<>(Kind.class);
+    private final Map<Kind, Segments> loaded = new ConcurrentHashMap<>();
+    /** The results of the old segments that this build used, by key: views of the read segments' bytes. */
+    private final Map<Kind, Map<String, ByteBuffer>> used = new EnumMap<>(Kind.class);
+    /** Each kind's pending file, opened on its first new result. */
+    private final Map<Kind, Pending> pending = new EnumMap<>(Kind.class);
     private final Map<Kind, AtomicInteger> hits = new EnumMap<>(Kind.class);
     private final Map<Kind, AtomicInteger> misses = new EnumMap<>(Kind.class);
+
+    /** A kind's segments as read: their names, entries (the latest under each key) and all entries' bytes. */
+    private record Segments(List<String> names, Map<String, ByteBuffer> entries, long bytes) {
+
+        static final Segments NONE = new Segments(List.of(), Map.of(), 0);
+    }
+
+    /** A pending file being appended to, one entry at a time. */
+    private static final class Pending {
+
+        final Path file;
+        final DataOutputStream out;
+        int entries;
+
+        Pending(Path file) throws IOException {
+            this.file = file;
+            this.out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+            out.writeUTF(MAGIC);
+            out.writeInt(FORMAT);
+        }
+    }
 
     /**
      * @param stateDir the output's state folder
@@ -81,7 +124,7 @@ public final class PageCache {
         this.codec = new RecordCodec(loader);
         this.debug = debug;
         for (Kind kind : Kind.values()) {
-            next.put(kind, new ConcurrentHashMap<>());
+            used.put(kind, new ConcurrentHashMap<>());
             hits.put(kind, new AtomicInteger());
             misses.put(kind, new AtomicInteger());
         }
@@ -92,19 +135,18 @@ public final class PageCache {
      * and {@code use} finds it still valid (not empty). Only then is it a hit, kept for the next build.
      */
     public <T, R> Optional<R> use(Kind kind, String key, Class<T> type, Function<T, Optional<R>> use) {
-        ByteBuffer bytes = entries(kind).get(key);
+        ByteBuffer bytes = segments(kind).entries().get(key);
         if (bytes != null) {
             try {
                 Object value = codec.decode(bytes);
                 Optional<R> used = type.isInstance(value) ? use.apply(type.cast(value)) : Optional.empty();
                 if (used.isPresent()) {
-                    next.get(kind).put(key, bytes);
+                    this.used.get(kind).put(key, bytes);
                     hits.get(kind).incrementAndGet();
                     return used;
                 }
             } catch (IOException | RuntimeException e) {
-                debug.accept("page cache: ignoring a damaged " + kind.name().toLowerCase(java.util.Locale.ROOT)
-                        + " entry (" + e.getMessage() + ")");
+                debug.accept("page cache: ignoring a damaged " + kind.fileName() + " entry (" + e.getMessage() + ")");
             }
         }
         misses.get(kind).incrementAndGet();
@@ -136,9 +178,32 @@ public final class PageCache {
         }
     }
 
-    /** Keeps {@code value} for the next build; a value that cannot be cached is not (it will be made again). */
+    /**
+     * Keeps {@code value} for the next build, written to the kind's pending file now; a value that cannot be
+     * encoded or written is not kept (it will be made again).
+     */
     public void put(Kind kind, String key, Record value) {
-        next.get(kind).put(key, value);
+        byte[] bytes;
+        try {
+            bytes = codec.encode(value);
+        } catch (RuntimeException e) {
+            debug.accept("page cache: not keeping a " + kind.fileName() + " result (" + e.getMessage() + ")");
+            return;
+        }
+        synchronized (pending) {
+            try {
+                Pending file = pending.get(kind);
+                if (file == null) {
+                    Files.createDirectories(dir);
+                    file = new Pending(dir.resolve(kind.fileName() + ".pending"));
+                    pending.put(kind, file);
+                }
+                writeEntry(file.out, key, ByteBuffer.wrap(bytes));
+                file.entries++;
+            } catch (IOException e) {
+                debug.accept("page cache: cannot keep a " + kind.fileName() + " result (" + e.getMessage() + ")");
+            }
+        }
     }
 
     /** How many look-ups of {@code kind} found a result: for tests and the debug summary. */
@@ -155,93 +220,192 @@ public final class PageCache {
     public String summary() {
         StringBuilder s = new StringBuilder();
         for (Kind kind : Kind.values()) {
-            s.append(s.isEmpty() ? "" : ", ").append(kind.name().toLowerCase(java.util.Locale.ROOT)).append(' ')
+            s.append(s.isEmpty() ? "" : ", ").append(kind.fileName()).append(' ')
                     .append(hits(kind)).append('/').append(hits(kind) + misses(kind));
         }
         return s.toString();
     }
 
-    /** Replaces each cache file, whole, with the results this build looked up or made. */
+    /**
+     * Records this build's results for the next build: each kind's list names the old segments (or one
+     * segment of the results used from them, see the class comment) and the pending file as a new segment.
+     */
     public void store() throws IOException {
-        Files.createDirectories(dir);
-        for (Kind kind : Kind.values()) {
-            Path file = file(kind);
-            Path tmp = dir.resolve(file.getFileName() + ".tmp");
-            // Streamed: on a big site a cache file is a hundred megabytes, which a build should not hold twice.
-            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                write(new TreeMap<>(next.get(kind)), value -> encoded(kind, value), out);
+        synchronized (pending) {
+            Files.createDirectories(dir);
+            for (Kind kind : Kind.values()) {
+                store(kind);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 
-    private Path file(Kind kind) {
-        return dir.resolve(kind.name().toLowerCase(java.util.Locale.ROOT) + ".bin");
+    private void store(Kind kind) throws IOException {
+        Segments old = loaded.getOrDefault(kind, Segments.NONE);
+        Map<String, ByteBuffer> live = used.get(kind);
+        List<String> next = new ArrayList<>();
+        int number = nextSegmentNumber(kind);
+        if (!live.isEmpty()) {
+            long liveBytes = 0;
+            for (ByteBuffer bytes : live.values()) {
+                liveBytes += bytes.remaining();
+            }
+            if ((old.bytes() - liveBytes) * 100 > old.bytes() * DEAD_SHARE_PERCENT
+                    || old.names().size() + 1 > MAX_SEGMENTS) {
+                String name = segmentName(kind, number++);
+                writeSegment(dir.resolve(name), new TreeMap<>(live));
+                next.add(name);
+            } else {
+                next.addAll(old.names());
+            }
+        }
+        Pending file = pending.remove(kind);
+        if (file != null) {
+            finish(file.out);
+            if (file.entries > 0) {
+                String name = segmentName(kind, number);
+                Files.move(file.file, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                next.add(name);
+            } else {
+                Files.deleteIfExists(file.file);
+            }
+        }
+        Path list = listFile(kind);
+        Path tmp = dir.resolve(list.getFileName() + ".tmp");
+        Files.write(tmp, next.stream().map(n -> n + "\n").collect(java.util.stream.Collectors.joining())
+                .getBytes(StandardCharsets.UTF_8));
+        Files.move(tmp, list, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // What the list no longer names: merged segments, any a killed build left, and the one file per
+        // kind that Medsite wrote before segments.
+        Files.deleteIfExists(dir.resolve(kind.fileName() + ".bin"));
+        for (Path stale : segmentFiles(kind)) {
+            if (!next.contains(stale.getFileName().toString())) {
+                Files.deleteIfExists(stale);
+            }
+        }
     }
 
-    private synchronized Map<String, ByteBuffer> entries(Kind kind) {
+    /** Drops the pending files of a build that will not {@link #store} (it failed): the cache stays as it was. */
+    public void close() {
+        synchronized (pending) {
+            for (Pending file : pending.values()) {
+                try {
+                    file.out.close();
+                    Files.deleteIfExists(file.file);
+                } catch (IOException e) {
+                    debug.accept("page cache: cannot drop " + file.file + " (" + e.getMessage() + ")");
+                }
+            }
+            pending.clear();
+        }
+    }
+
+    private Path listFile(Kind kind) {
+        return dir.resolve(kind.fileName() + ".segments");
+    }
+
+    private static String segmentName(Kind kind, int number) {
+        return kind.fileName() + "-" + number + ".bin";
+    }
+
+    private List<Path> segmentFiles(Kind kind) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(kind.fileName()) + "-\\d+\\.bin");
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> name.matcher(f.getFileName().toString()).matches()).sorted().toList();
+        }
+    }
+
+    /** A number that no segment file of {@code kind} has, listed or left behind. */
+    private int nextSegmentNumber(Kind kind) throws IOException {
+        int highest = 0;
+        for (Path file : segmentFiles(kind)) {
+            String name = file.getFileName().toString();
+            try {
+                highest = Math.max(highest, Integer.parseInt(name.substring(kind.fileName().length() + 1,
+                        name.length() - ".bin".length())));
+            } catch (NumberFormatException e) {
+                // Too large to be ours: another number is taken.
+            }
+        }
+        return highest + 1;
+    }
+
+    private Segments segments(Kind kind) {
         return loaded.computeIfAbsent(kind, k -> {
-            Path file = file(k);
-            if (!Files.isRegularFile(file)) {
-                return Map.of();
+            Path list = listFile(k);
+            if (!Files.isRegularFile(list)) {
+                return Segments.NONE;
             }
             try {
-                return read(Files.readAllBytes(file));
+                List<String> names = Files.readAllLines(list, StandardCharsets.UTF_8).stream()
+                        .filter(n -> !n.isEmpty()).toList();
+                Map<String, ByteBuffer> entries = new HashMap<>();
+                long bytes = 0;
+                for (String name : names) {
+                    if (name.contains("/") || name.contains("\\")) {
+                        throw new IOException("the list names a file outside the cache");
+                    }
+                    Map<String, ByteBuffer> segment = read(Files.readAllBytes(dir.resolve(name)));
+                    for (ByteBuffer value : segment.values()) {
+                        bytes += value.remaining();
+                    }
+                    entries.putAll(segment);
+                }
+                return new Segments(names, entries, bytes);
             } catch (IOException | RuntimeException e) {
-                debug.accept("page cache: ignoring " + file + ", it cannot be read (" + e.getMessage() + ")");
-                return Map.of();
+                debug.accept("page cache: ignoring " + list + ", it cannot be read (" + e.getMessage() + ")");
+                return Segments.NONE;
             }
         });
     }
 
-    /** The bytes kept for {@code value}: a hit's as read, a new result's encoded now, if it can be. */
-    private Optional<ByteBuffer> encoded(Kind kind, Object value) {
-        if (value instanceof ByteBuffer bytes) {
-            return Optional.of(bytes);
+    private static void writeSegment(Path file, Map<String, ByteBuffer> entries) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream target = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            write(entries, target);
         }
-        try {
-            return Optional.of(ByteBuffer.wrap(codec.encode((Record) value)));
-        } catch (RuntimeException e) {
-            debug.accept("page cache: not keeping a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " result ("
-                    + e.getMessage() + ")");
-            return Optional.empty();
-        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     static byte[] write(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        write(entries, value -> Optional.of(ByteBuffer.wrap(value)), bytes);
+        Map<String, ByteBuffer> views = new TreeMap<>();
+        entries.forEach((key, value) -> views.put(key, ByteBuffer.wrap(value)));
+        write(views, bytes);
         return bytes.toByteArray();
     }
 
-    /**
-     * Writes a cache file: each entry flagged before it, so an entry whose value cannot be encoded is left
-     * out as it is met, without knowing the count first.
-     */
-    private static <V> void write(Map<String, V> entries, Function<V, Optional<ByteBuffer>> encode,
-            java.io.OutputStream target) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(target)) {
-            out.writeUTF(MAGIC);
-            out.writeInt(FORMAT);
-            for (Map.Entry<String, V> e : entries.entrySet()) {
-                Optional<ByteBuffer> value = encode.apply(e.getValue());
-                if (value.isPresent()) {
-                    // A hit is written from the view of the file it was read from, not from a copy.
-                    ByteBuffer bytes = value.get();
-                    out.writeBoolean(true);
-                    out.writeUTF(e.getKey());
-                    out.writeInt(bytes.remaining());
-                    out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
-                    out.writeUTF(hash(e.getKey(), bytes));
-                }
-            }
-            out.writeBoolean(false);
-            out.writeUTF(MAGIC); // A file cut short fails here rather than passing as a smaller cache.
+    /** Writes a segment: the header, each entry flagged before it, and the end mark ({@link #finish}). */
+    private static void write(Map<String, ByteBuffer> entries, OutputStream target) throws IOException {
+        DataOutputStream out = new DataOutputStream(target);
+        out.writeUTF(MAGIC);
+        out.writeInt(FORMAT);
+        for (Map.Entry<String, ByteBuffer> e : entries.entrySet()) {
+            writeEntry(out, e.getKey(), e.getValue());
         }
+        finish(out);
+    }
+
+    private static void writeEntry(DataOutputStream out, String key, ByteBuffer bytes) throws IOException {
+        // A hit is written from the view of the file it was read from, not from a copy.
+        out.writeBoolean(true);
+        out.writeUTF(key);
+        out.writeInt(bytes.remaining());
+        out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        out.writeUTF(hash(key, bytes));
+    }
+
+    private static void finish(DataOutputStream out) throws IOException {
+        out.writeBoolean(false);
+        out.writeUTF(MAGIC); // A file cut short fails here rather than passing as a smaller cache.
+        out.close();
     }
 
     private static String hash(String key, ByteBuffer bytes) {
-        return new ContentHash().update(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        return new ContentHash().update(key.getBytes(StandardCharsets.UTF_8))
                 .update(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining()).hex();
     }
 
