@@ -375,10 +375,13 @@ class PageCacheBuildTest {
                 () -> site.file("i18n/en.yaml", "bookVisit: \"Book an appointment\"\n"));
         Path clean = tmp.resolve("clean");
         List<Counts> counts = new ArrayList<>();
+        List<Integer> segments = new ArrayList<>();
         for (Runnable edit : edits) {
             edit.run();
             Built cached = build(medsite);
             counts.add(cached.counts());
+            segments.add(Files.readAllLines(new OutputFolder(site.out).stateDir().resolve("page-cache")
+                    .resolve("markdown.segments")).size());
             // Clean of everything per page; share cards and photo copies (ImageCache) are kept, to save time.
             Path state = new OutputFolder(clean).stateDir();
             Files.deleteIfExists(state.resolve(BuildCache.FILE));
@@ -396,6 +399,12 @@ class PageCacheBuildTest {
                 assertThat(served).hasSizeGreaterThan(50);
             }
         }
+        // Each edit's results were added as a segment while the old ones were mostly still used, and the
+        // segments were merged when they were not (the settings edit makes every result again).
+        assertThat(segments).allMatch(n -> n >= 1 && n <= 8);
+        assertThat(segments.get(0)).isEqualTo(2);
+        assertThat(java.util.stream.IntStream.range(1, segments.size()).filter(i -> segments.get(i) < segments.get(i - 1)))
+                .as("segments %s", segments).isNotEmpty();
         // The body edit rendered one page's Markdown; the settings edit none from the cache.
         assertThat(counts.get(0).markdown()).isEqualTo(counts.get(0).markdownOf() - 1);
         assertThat(counts.get(0).finished()).isPositive();
