@@ -133,19 +133,43 @@ public final class EditorialReport {
         // need no serializing.
         root.put("pages", List.of());
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        StringBuilder pages = new StringBuilder();
-        for (Row row : rows()) {
-            pages.append(pages.isEmpty() ? "" : ", ").append(kept.row(row.page(), "json", row.status(), row.findings(),
-                    () -> write(mapper, pageObject(row))).replace("\n", "\n  "));
-        }
         String head = write(mapper, root);
         String empty = "[ ]\n}";
         if (!head.endsWith(empty)) {
             throw new IllegalStateException("the report's pages are not last");
         }
-        String json = pages.isEmpty() ? head
-                : head.substring(0, head.length() - empty.length()) + "[ " + pages + " ]\n}";
-        return (json + "\n").getBytes(StandardCharsets.UTF_8);
+        List<Row> rows = rows();
+        if (rows.isEmpty()) {
+            return (head + "\n").getBytes(StandardCharsets.UTF_8);
+        }
+        List<byte[]> parts = new ArrayList<>();
+        parts.add((head.substring(0, head.length() - empty.length()) + "[ ").getBytes(StandardCharsets.UTF_8));
+        for (Row row : rows) {
+            String object = kept.row(row.page(), "json", row.status(), row.findings(),
+                    () -> write(mapper, pageObject(row))).replace("\n", "\n  ");
+            parts.add((parts.size() == 1 ? object : ", " + object).getBytes(StandardCharsets.UTF_8));
+        }
+        parts.add(" ]\n}\n".getBytes(StandardCharsets.UTF_8));
+        return joined(parts);
+    }
+
+    /**
+     * The parts one after another, copied once into an array of their total size: on a big site the report
+     * is tens of megabytes, and a growing builder and the copies of its text (to a string, then to bytes)
+     * were promoted into the old generation at the very end of a build, raising its peak memory (issue #11).
+     */
+    private static byte[] joined(List<byte[]> parts) {
+        int size = 0;
+        for (byte[] part : parts) {
+            size = Math.addExact(size, part.length);
+        }
+        byte[] all = new byte[size];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
     }
 
     private static String write(ObjectMapper mapper, Object value) {
@@ -251,11 +275,15 @@ public final class EditorialReport {
                     .append(c[0]).append("</button></th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
+        List<byte[]> parts = new ArrayList<>();
+        parts.add(h.toString().getBytes(StandardCharsets.UTF_8));
         for (Row row : rows) {
-            h.append(kept.row(row.page(), "html", row.status(), row.findings(), () -> tableRow(row)));
+            parts.add(kept.row(row.page(), "html", row.status(), row.findings(), () -> tableRow(row))
+                    .getBytes(StandardCharsets.UTF_8));
         }
-        h.append("</tbody>\n</table>\n</section>\n</main>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
-        return h.toString().getBytes(StandardCharsets.UTF_8);
+        parts.add(("</tbody>\n</table>\n</section>\n</main>\n<script>\n" + SCRIPT + "</script>\n</body>\n</html>\n")
+                .getBytes(StandardCharsets.UTF_8));
+        return joined(parts);
     }
 
     /** One page's row of the HTML table. */
