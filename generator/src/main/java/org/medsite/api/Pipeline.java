@@ -175,6 +175,9 @@ final class Pipeline {
 
     BuildResult run(BuildMode mode) throws MedsiteException {
         long start = System.nanoTime();
+        if (results.kept) {
+            listener.debug(String.format(java.util.Locale.ROOT, "timeline run-start %.3f", start / 1e6));
+        }
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         List<PageSummary> pages = List.of();
         Optional<WriteStats> written = Optional.empty();
@@ -257,8 +260,12 @@ final class Pipeline {
                 results.releaseLock();
             }
         }
-        return new BuildResult(mode, pages, results.kept ? results.sortedFindings(findings) : findings.sorted(), timings,
-                written, options.outputDir(), Duration.ofNanos(System.nanoTime() - start));
+        BuildResult result = new BuildResult(mode, pages, results.kept ? results.sortedFindings(findings)
+                : findings.sorted(), timings, written, options.outputDir(), Duration.ofNanos(System.nanoTime() - start));
+        if (results.kept) {
+            listener.debug(String.format(java.util.Locale.ROOT, "timeline run-end %.3f", System.nanoTime() / 1e6));
+        }
+        return result;
     }
 
     /** Keeps the per-page results of a build that wrote its output, for the next one-off build. */
@@ -1228,9 +1235,14 @@ final class Pipeline {
     private <T> T stage(String name, Stage<T> stage) throws IOException {
         long t0 = System.nanoTime();
         T value = stage.run();
-        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        long t1 = System.nanoTime();
+        Duration took = Duration.ofNanos(t1 - t0);
         timings.add(new StageTiming(name, took));
         listener.stageFinished(name, took);
+        if (results.kept) {
+            // Where a dev server's save goes between its stages (generator/bench/serve/timeline.py).
+            listener.debug(String.format(java.util.Locale.ROOT, "timeline stage %s %.3f %.3f", name, t0 / 1e6, t1 / 1e6));
+        }
         return value;
     }
 
