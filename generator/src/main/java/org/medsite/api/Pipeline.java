@@ -944,12 +944,14 @@ final class Pipeline {
         }
         Iterable<String> inOrder = results.kept ? results.finishedOrder(samePages, finished.keySet())
                 : new TreeSet<>(finished.keySet());
-        for (String path : inOrder) {
-            StageResults.Finished done = finished.get(path);
-            done.findings().forEach(findings::add);
-            Page page = byOutput.apply(path);
-            plan.addGenerated(path, done.bytes(), page.sourceFile().isEmpty() ? "generated page " + page.url()
-                    : page.sourceFile());
+        if (results.kept) {
+            planFinishedLayer(plan, inOrder, finished, onlyChanged ? fresh : null, byOutput);
+        } else {
+            for (String path : inOrder) {
+                StageResults.Finished done = finished.get(path);
+                done.findings().forEach(findings::add);
+                plan.addGenerated(path, done.bytes(), plannedOrigin(byOutput.apply(path)));
+            }
         }
         if (config.security().headersFile()) {
             Supplier<List<SecurityHeaders.Rule>> rules = () -> headerRules(plan, finished, stylesheetSources, policy,
@@ -958,6 +960,43 @@ final class Pipeline {
             planHeadersFile(plan, results.kept ? results.policySources.rules(finishedBefore, finished,
                     samePages ? fresh : null, stylesheetSources, plan.paths(), rules) : rules.get(), findings);
         }
+    }
+
+    /** What a finished page's plan entry names as its origin. */
+    private static String plannedOrigin(Page page) {
+        return page.sourceFile().isEmpty() ? "generated page " + page.url() : page.sourceFile();
+    }
+
+    /**
+     * A session's finished pages, planned as the layer it keeps from save to save: patched for the files
+     * finished again when only the files whose HTML changed were looked at (the other paths and pages are
+     * the last build's), made anew otherwise. Their findings are added in path order, as a one-off build
+     * adds them.
+     *
+     * @param refinished the paths finished again, when only changed files were looked at; else null
+     */
+    private void planFinishedLayer(OutputPlan plan, Iterable<String> inOrder, Map<String, StageResults.Finished> finished,
+            Set<String> refinished, java.util.function.Function<String, Page> byOutput) {
+        OutputPlan.Layer pages = refinished == null ? null : results.finishedLayer;
+        // Until it is patched, no layer matches the finished pages: a build that fails on the way keeps none.
+        results.finishedLayer = null;
+        listener.debug(pages == null ? "postprocess: planned the finished pages anew"
+                : "postprocess: planned the finished pages as the last build's, " + refinished.size() + " patched");
+        if (pages == null) {
+            pages = new OutputPlan.Layer();
+            for (String path : inOrder) {
+                pages.putGenerated(path, finished.get(path).bytes(), plannedOrigin(byOutput.apply(path)));
+            }
+        } else {
+            for (String path : new TreeSet<>(refinished)) {
+                pages.putGenerated(path, finished.get(path).bytes(), plannedOrigin(byOutput.apply(path)));
+            }
+        }
+        for (String path : inOrder) {
+            finished.get(path).findings().forEach(findings::add);
+        }
+        plan.addLayer(pages);
+        results.finishedLayer = pages;
     }
 
     /** Where a finished page's findings point: its source file, or the output path of a generated page. */
@@ -1007,7 +1046,7 @@ final class Pipeline {
                     + "Cloudflare Pages reads only " + SecurityHeaders.CLOUDFLARE_RULE_LIMIT + ": put the pages with "
                     + "videos in a folder of their own, so that the folders beside them need one rule each");
         }
-        var own = plan.entries().get(SecurityHeaders.FILE);
+        var own = plan.entry(SecurityHeaders.FILE);
         byte[] bytes = SecurityHeaders.file(rules, own == null ? Optional.empty()
                 : Optional.of(new String(own.bytes(), java.nio.charset.StandardCharsets.UTF_8)));
         if (own == null) {

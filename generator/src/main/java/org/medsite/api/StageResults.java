@@ -86,6 +86,8 @@ final class StageResults {
     final org.medsite.model.KeptSite site = new org.medsite.model.KeptSite();
     Map<String, Rendered> rendered = new HashMap<>();
     Map<String, Finished> finished = new HashMap<>();
+    /** The finished pages as planned by the last build (see {@code Pipeline.planFinishedLayer}), or null. */
+    org.medsite.output.OutputPlan.Layer finishedLayer;
     /**
      * A session's HTML of every output file, for the site {@link #htmlSite} and the renderings
      * {@link #htmlRendered} (the very map, so that a reset of {@link #rendered} is seen): patched for the
@@ -329,6 +331,7 @@ final class StageResults {
         readValuesSite = null;
         rendered = new HashMap<>();
         finished = new HashMap<>();
+        finishedLayer = null;
         checked = new HashMap<>();
         views.forget();
     }

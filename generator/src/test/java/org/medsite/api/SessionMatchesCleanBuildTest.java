@@ -54,6 +54,14 @@ class SessionMatchesCleanBuildTest {
         append("content/blog/sun-safety-basics.md", "\nA new closing paragraph about shade at noon.\n");
         // Post-processing looked only at the files whose HTML changed, not at every page of the site.
         assertThat(debug).anyMatch(line -> line.startsWith("postprocess: looked at the "));
+        // And planned the finished pages as the last build's, patched for the files finished again.
+        assertThat(debug).anyMatch(line -> line.startsWith("postprocess: planned the finished pages as the last build's"));
+        // A static file with the output path of a page: the pages kept as planned clash with it (an error in
+        // both builds, with the same findings), then it goes again.
+        create("static/about/index.html", "<!doctype html><title>About</title>\n");
+        delete("static/about/index.html");
+        // The body of a page that other pages link to.
+        append("content/about.md", "\nOur team speaks English and Spanish.\n");
         // Another body edit straight after: the site patched from a patched site (see KeptSite).
         append("content/library/asthma/index.md", "\nAsk us about an asthma action plan.\n");
         // The first paragraph of a page without a summary: its summary, description and search entry change.
