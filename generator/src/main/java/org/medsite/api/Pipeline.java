@@ -408,7 +408,7 @@ final class Pipeline {
         List<PageSource> parsed = new ArrayList<>();
         for (ContentSource source : sources.pages()) {
             StageResults.Parsed p = parsedSources.get(source);
-            p.findings().forEach(findings::add);
+            findings.addAll(p.findings());
             p.page().ifPresent(parsed::add);
         }
         Map<String, String> urls = stage("urls", () -> results.kept ? results.urls.plan(config, parsed, findings)
@@ -433,7 +433,7 @@ final class Pipeline {
         };
         FindingCollector glossaryFindings = new FindingCollector();
         Glossaries glossaries = Glossaries.load(siteDir, config.language(), config.languages(), yaml, glossaryFindings);
-        glossaryFindings.sorted().forEach(findings::add);
+        findings.addAll(glossaryFindings.sorted());
         if (!glossaries.equals(results.glossaries)) {
             results.markdown = new HashMap<>();
             results.glossaries = glossaries;
@@ -467,7 +467,7 @@ final class Pipeline {
         for (PageSource p : parsed) {
             StageResults.Markdown m = renderedMarkdown.get(p.id());
             if (m != null) {
-                m.findings().forEach(findings::add);
+                findings.addAll(m.findings());
                 rendered.put(p.id(), m.rendered());
             }
         }
@@ -518,7 +518,7 @@ final class Pipeline {
             for (Page page : site.pages()) {
                 StageResults.Checked cached = fresh.getOrDefault(page.id(), results.checked.get(page.id()));
                 checked.put(page.id(), cached);
-                cached.findings().forEach(configured::add);
+                configured.addAll(cached.findings());
             }
             results.checked = checked;
             for (SiteCheck check : checks.site()) {
@@ -531,8 +531,8 @@ final class Pipeline {
                 ? loadShared(config, theme.get(), data, people, dataFindings, sources, yaml, previous, reloadShared)
                 : previous;
         results.shared = shared;
-        shared.dataFindings().forEach(findings::add);
-        shared.translationFindings().forEach(findings::add);
+        findings.addAll(shared.dataFindings());
+        findings.addAll(shared.translationFindings());
         PageRenderer renderer = new PageRenderer(shared.engine(), shared.translations(),
                 options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), results.views);
         Map<String, String> html = stage("render", () -> inPool(pool, () -> renderPages(site, renderer)));
@@ -793,8 +793,7 @@ final class Pipeline {
     private void postProcess(ForkJoinPool pool, Site site, Map<String, String> html, OutputPlan plan, Checks checks,
             SiteConfig config, ImageSizes sizes, Map<String, List<Integer>> copies) throws IOException {
         // A page whose source already has errors (a broken Markdown link) would only repeat them here.
-        Set<String> failedSources = new HashSet<>();
-        findings.inOrderAdded().stream().filter(f -> f.isError()).forEach(f -> failedSources.add(f.file()));
+        Set<String> failedSources = new HashSet<>(findings.errorFiles());
         // Every page's policy allows what the site's stylesheets load too: when that changes, every page changes.
         // A session's last instance when equal: each kept page compares it with its own by identity first.
         PageSources stylesheetSources = results.kept ? results.sameStylesheetSources(stylesheetSources(plan))
@@ -949,7 +948,7 @@ final class Pipeline {
         } else {
             for (String path : inOrder) {
                 StageResults.Finished done = finished.get(path);
-                done.findings().forEach(findings::add);
+                findings.addAll(done.findings());
                 plan.addGenerated(path, done.bytes(), plannedOrigin(byOutput.apply(path)));
             }
         }
@@ -993,7 +992,7 @@ final class Pipeline {
             }
         }
         for (String path : inOrder) {
-            finished.get(path).findings().forEach(findings::add);
+            findings.addAll(finished.get(path).findings());
         }
         plan.addLayer(pages);
         results.finishedLayer = pages;

@@ -136,28 +136,27 @@ final class StageResults {
     final RelatedPages related = new RelatedPages();
     /** The per-page findings of the site checks, by page id (see {@link Checked}). */
     Map<String, Checked> checked = new HashMap<>();
-    /** The last build's findings in the order they were added, and sorted (see {@link #sortedFindings}). */
-    private List<Finding> findingsAdded = List.of();
+    /** The last build's findings as the lists they were added in, and sorted (see {@link #sortedFindings}). */
+    private List<List<Finding>> findingsAdded = List.of();
     private List<Finding> findingsSorted = List.of();
 
     /**
-     * The findings of this build in report order: the last build's sorted list when this build found the
-     * same findings in the same order, which a session's rebuild mostly does, since it reports the kept
-     * findings of unchanged pages as the last build did. Sorting the thousands of warnings of a big site
-     * on every save cost more than an edit's own work.
+     * The findings of this build in report order: the last build's sorted list when this build added the
+     * same lists of findings in the same order, which a session's rebuild mostly does, since it adds the
+     * kept lists of unchanged pages as the last build did (the very lists: compared by identity first, a
+     * look per list rather than per finding). Sorting the thousands of warnings of a big site on every
+     * save cost more than an edit's own work.
      */
     List<Finding> sortedFindings(org.medsite.diagnostics.FindingCollector findings) {
-        List<Finding> added = findings.inOrderAdded();
+        List<List<Finding>> added = findings.segments();
         if (!sameFindings(added, findingsAdded)) {
-            List<Finding> sorted = new java.util.ArrayList<>(added);
-            sorted.sort(Finding.ORDER);
-            findingsSorted = List.copyOf(sorted);
+            findingsSorted = findings.sorted();
         }
         findingsAdded = added;
         return findingsSorted;
     }
 
-    private static boolean sameFindings(List<Finding> a, List<Finding> b) {
+    private static boolean sameFindings(List<List<Finding>> a, List<List<Finding>> b) {
         if (a.size() != b.size()) {
             return false;
         }
