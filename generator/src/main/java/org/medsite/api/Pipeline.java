@@ -944,7 +944,7 @@ final class Pipeline {
         Iterable<String> inOrder = results.kept ? results.finishedOrder(samePages, finished.keySet())
                 : new TreeSet<>(finished.keySet());
         if (results.kept) {
-            planFinishedLayer(plan, inOrder, finished, onlyChanged ? fresh : null, byOutput);
+            planFinishedLayer(plan, inOrder, finished, onlyChanged ? fresh : null, finishedBefore, byOutput);
         } else {
             for (String path : inOrder) {
                 StageResults.Finished done = finished.get(path);
@@ -970,15 +970,19 @@ final class Pipeline {
      * A session's finished pages, planned as the layer it keeps from save to save: patched for the files
      * finished again when only the files whose HTML changed were looked at (the other paths and pages are
      * the last build's), made anew otherwise. Their findings are added in path order, as a one-off build
-     * adds them.
+     * adds them, as one list: the last build's while the pages finished again have the findings they had.
      *
      * @param refinished the paths finished again, when only changed files were looked at; else null
+     * @param before what the paths finished again were before, when only changed files were looked at
      */
     private void planFinishedLayer(OutputPlan plan, Iterable<String> inOrder, Map<String, StageResults.Finished> finished,
-            Set<String> refinished, java.util.function.Function<String, Page> byOutput) {
+            Set<String> refinished, Map<String, StageResults.Finished> before,
+            java.util.function.Function<String, Page> byOutput) {
         OutputPlan.Layer pages = refinished == null ? null : results.finishedLayer;
-        // Until it is patched, no layer matches the finished pages: a build that fails on the way keeps none.
+        List<Finding> pageFindings = pages == null ? null : results.finishedFindings;
+        // Until they are patched, no layer and no list match the finished pages: a build that fails on the way keeps none.
         results.finishedLayer = null;
+        results.finishedFindings = null;
         listener.debug(pages == null ? "postprocess: planned the finished pages anew"
                 : "postprocess: planned the finished pages as the last build's, " + refinished.size() + " patched");
         if (pages == null) {
@@ -989,13 +993,23 @@ final class Pipeline {
         } else {
             for (String path : new TreeSet<>(refinished)) {
                 pages.putGenerated(path, finished.get(path).bytes(), plannedOrigin(byOutput.apply(path)));
+                StageResults.Finished was = before.get(path);
+                if (was == null || !was.findings().equals(finished.get(path).findings())) {
+                    pageFindings = null;
+                }
             }
         }
-        for (String path : inOrder) {
-            findings.addAll(finished.get(path).findings());
+        if (pageFindings == null) {
+            List<Finding> all = new ArrayList<>();
+            for (String path : inOrder) {
+                all.addAll(finished.get(path).findings());
+            }
+            pageFindings = List.copyOf(all);
         }
+        findings.addAll(pageFindings);
         plan.addLayer(pages);
         results.finishedLayer = pages;
+        results.finishedFindings = pageFindings;
     }
 
     /** Where a finished page's findings point: its source file, or the output path of a generated page. */

@@ -88,6 +88,8 @@ final class StageResults {
     Map<String, Finished> finished = new HashMap<>();
     /** The finished pages as planned by the last build (see {@code Pipeline.planFinishedLayer}), or null. */
     org.medsite.output.OutputPlan.Layer finishedLayer;
+    /** The findings of the finished pages of {@link #finishedLayer}, in path order, or null. */
+    List<Finding> finishedFindings;
     /**
      * A session's HTML of every output file, for the site {@link #htmlSite} and the renderings
      * {@link #htmlRendered} (the very map, so that a reset of {@link #rendered} is seen): patched for the
@@ -331,6 +333,7 @@ final class StageResults {
         rendered = new HashMap<>();
         finished = new HashMap<>();
         finishedLayer = null;
+        finishedFindings = null;
         checked = new HashMap<>();
         views.forget();
     }

@@ -126,6 +126,20 @@ class SessionMatchesCleanBuildTest {
         append("content/library/_index.md", "\nBrowse the topics below.\n");
     }
 
+    @Test
+    void aBodyEditThatBringsAPageCheckWarningKeepsTheOtherPagesFindings() throws Exception {
+        // Made a warning, a broken fragment link leaves the sources with errors as they were: post-processing
+        // looks only at the page, and the finished pages' findings change in the kept plan.
+        append("site.yaml", "\nchecks:\n  link.fragment: warning\n");
+        BuildResult warned = append("content/blog/staying-active-small-steps.md", "\nSee [the table](#no-such-table).\n");
+        assertThat(debug).anyMatch(line -> line.startsWith("postprocess: planned the finished pages as the last build's"));
+        assertThat(warned.findings()).extracting(f -> f.rule()).contains("link.fragment");
+        // A neighbour's body edit: the warning stays, from the kept findings.
+        assertThat(append("content/blog/sun-safety-basics.md", "\nA hat helps too.\n").findings())
+                .extracting(f -> f.rule()).contains("link.fragment");
+        replace("content/blog/staying-active-small-steps.md", "\nSee [the table](#no-such-table).\n", "\n");
+    }
+
     private BuildResult append(String path, String text) throws Exception {
         Path file = site.resolve(path);
         Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8) + text, StandardCharsets.UTF_8);
