@@ -307,11 +307,17 @@ final class Pipeline {
             if (results.kept) {
                 results.written = ChangedFilesWriter.versions(plan);
                 results.lastChanged = List.copyOf(plan.paths());
+                plan.layer().ifPresent(OutputPlan.Layer::written);
+                results.writtenLayer = plan.layer().orElse(null);
             }
             return stats;
         }
         ChangedFilesWriter writer = new ChangedFilesWriter(folder, results.written);
-        WriteStats stats = writer.write(plan);
+        // Unless the write fails on the way, the state holds the plan's layer as it is now.
+        OutputPlan.Layer writtenLayer = results.writtenLayer;
+        results.writtenLayer = null;
+        WriteStats stats = writer.write(plan, writtenLayer);
+        results.writtenLayer = plan.layer().orElse(null);
         results.lastChanged = writer.changed();
         listener.debug("write: " + writer.compared());
         return stats;

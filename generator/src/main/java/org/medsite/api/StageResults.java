@@ -286,6 +286,11 @@ final class StageResults {
     java.util.Set<String> outputPaths;
     /** What the output folder holds, once a session has written it; updated in place by {@link ChangedFilesWriter}. */
     Map<String, Object> written;
+    /**
+     * The layer of finished pages whose entries {@link #written} holds, but for the layer's unwritten paths
+     * (see {@link org.medsite.output.OutputPlan.Layer#unwritten()}), or null.
+     */
+    org.medsite.output.OutputPlan.Layer writtenLayer;
     /** The pages whose templates the last build ran (the others' output was reused). */
     List<String> lastRendered = List.of();
     /** The output files the last build wrote or removed. */

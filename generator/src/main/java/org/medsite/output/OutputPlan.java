@@ -46,6 +46,8 @@ public final class OutputPlan {
         private final Map<String, String> lowerCase = new java.util.HashMap<>();
         /** Whether a path was unsafe or clashed with another of the layer: then the layer is planned entry by entry. */
         private boolean troubled;
+        /** The paths put since {@link #written()} was last called: all of them until then. */
+        private final Set<String> unwritten = new java.util.HashSet<>();
 
         /** Puts a generated file in the layer, in place of what it held at that path. */
         public void putGenerated(String path, byte[] bytes, String origin) {
@@ -57,10 +59,34 @@ public final class OutputPlan {
                 troubled = true;
             }
             entries.put(path, new OutputEntry.Generated(bytes, origin));
+            unwritten.add(path);
         }
 
         public int size() {
             return entries.size();
+        }
+
+        /** What the layer holds at a path, or null. */
+        public OutputEntry get(String path) {
+            return entries.get(path);
+        }
+
+        /**
+         * The paths put since the layer's entries were last written out ({@link #written()}): a writer that
+         * wrote the layer before need look only at these.
+         */
+        public Set<String> unwritten() {
+            return Collections.unmodifiableSet(unwritten);
+        }
+
+        /** Says that the layer's entries are written out as they are now. */
+        public void written() {
+            unwritten.clear();
+        }
+
+        /** Every entry of the layer, in path order. */
+        public SortedMap<String, OutputEntry> entries() {
+            return Collections.unmodifiableSortedMap(entries);
         }
     }
 
@@ -201,8 +227,54 @@ public final class OutputPlan {
         return merged;
     }
 
+    /** The planned paths, in order: with a layer, a view of both maps rather than a merged copy. */
     public Set<String> paths() {
-        return entries().keySet();
+        if (layer == null) {
+            return Collections.unmodifiableSet(entries.keySet());
+        }
+        return new java.util.AbstractSet<>() {
+            @Override
+            public int size() {
+                return OutputPlan.this.size();
+            }
+
+            @Override
+            public boolean contains(Object path) {
+                return path instanceof String p && OutputPlan.this.contains(p);
+            }
+
+            @Override
+            public java.util.Iterator<String> iterator() {
+                java.util.Iterator<Map.Entry<String, OutputEntry>> merged =
+                        new Merged(entries, layer.entries).entrySet().iterator();
+                return new java.util.Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return merged.hasNext();
+                    }
+
+                    @Override
+                    public String next() {
+                        return merged.next().getKey();
+                    }
+                };
+            }
+        };
+    }
+
+    /** How many files are planned. */
+    public int size() {
+        return entries.size() + (layer == null ? 0 : layer.size());
+    }
+
+    /** The layer added as a whole, if any. */
+    public java.util.Optional<Layer> layer() {
+        return java.util.Optional.ofNullable(layer);
+    }
+
+    /** The entries planned one by one, in path order: with a layer, every entry but the layer's. */
+    public SortedMap<String, OutputEntry> entriesOutsideLayer() {
+        return Collections.unmodifiableSortedMap(entries);
     }
 
     /**

@@ -56,6 +56,11 @@ class SessionMatchesCleanBuildTest {
         assertThat(debug).anyMatch(line -> line.startsWith("postprocess: looked at the "));
         // And planned the finished pages as the last build's, patched for the files finished again.
         assertThat(debug).anyMatch(line -> line.startsWith("postprocess: planned the finished pages as the last build's"));
+        // And the write looked at the files planned one by one and the page, not at every finished page.
+        assertThat(debug).anyMatch(line -> {
+            var m = java.util.regex.Pattern.compile("write: looked at (\\d+) of (\\d+) file").matcher(line);
+            return m.find() && Integer.parseInt(m.group(1)) < Integer.parseInt(m.group(2)) - 50;
+        });
         // A static file with the output path of a page: the pages kept as planned clash with it (an error in
         // both builds, with the same findings), then it goes again.
         create("static/about/index.html", "<!doctype html><title>About</title>\n");
