@@ -392,7 +392,7 @@ final class Pipeline {
         MedicalMetadataReader medicalReader = new MedicalMetadataReader(
                 new ReviewPolicy(config.medical().reviewCycleMonths(), config.medical().dueSoonDays()));
         Map<ContentSource, StageResults.Parsed> parsedSources = stage("parse", () -> {
-            Map<ContentSource, StageResults.Parsed> map = new ConcurrentHashMap<>();
+            Map<ContentSource, StageResults.Parsed> map = new ConcurrentHashMap<>(capacityFor(sources.pages().size()));
             // Kept results are sorted out on this thread, only the rest goes to the pool (see postProcess).
             List<ContentSource> toParse = new ArrayList<>();
             for (ContentSource source : sources.pages()) {
@@ -449,7 +449,7 @@ final class Pipeline {
         // whose source is the very record its Markdown was rendered from needs no look at its links.
         boolean sameTargets = results.kept && urls == results.markdownUrls && sources == results.markdownSources;
         Map<String, StageResults.Markdown> renderedMarkdown = stage("markdown", () -> {
-            Map<String, StageResults.Markdown> map = new ConcurrentHashMap<>();
+            Map<String, StageResults.Markdown> map = new ConcurrentHashMap<>(capacityFor(parsed.size()));
             List<PageSource> toCheck = new ArrayList<>();
             for (PageSource p : parsed) {
                 StageResults.Markdown cached = results.markdown.get(p.id());
@@ -469,7 +469,7 @@ final class Pipeline {
         results.markdown = renderedMarkdown;
         results.markdownUrls = urls;
         results.markdownSources = sources;
-        Map<String, RenderedMarkdown> rendered = new HashMap<>();
+        Map<String, RenderedMarkdown> rendered = new HashMap<>(capacityFor(parsed.size()));
         for (PageSource p : parsed) {
             StageResults.Markdown m = renderedMarkdown.get(p.id());
             if (m != null) {
@@ -520,7 +520,7 @@ final class Pipeline {
                         }
                         return own.sorted();
                     }))));
-            Map<String, StageResults.Checked> checked = new HashMap<>();
+            Map<String, StageResults.Checked> checked = new HashMap<>(capacityFor(site.pages().size()));
             for (Page page : site.pages()) {
                 StageResults.Checked cached = fresh.getOrDefault(page.id(), results.checked.get(page.id()));
                 checked.put(page.id(), cached);
@@ -965,6 +965,14 @@ final class Pipeline {
             planHeadersFile(plan, results.kept ? results.policySources.rules(finishedBefore, finished,
                     samePages ? fresh : null, stylesheetSources, plan.paths(), rules) : rules.get(), findings);
         }
+    }
+
+    /**
+     * The initial capacity of a hash map that is to hold {@code entries}: made on every build and save for
+     * every page, a map that grew by doubling rehashed its entries again and again.
+     */
+    private static int capacityFor(int entries) {
+        return entries * 4 / 3 + 1;
     }
 
     /** What a finished page's plan entry names as its origin. */
