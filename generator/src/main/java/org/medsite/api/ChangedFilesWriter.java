@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.medsite.output.OutputEntry;
 import org.medsite.output.OutputFolder;
@@ -57,26 +57,29 @@ final class ChangedFilesWriter {
     /**
      * Writes what changed since the state was recorded.
      *
-     * @param writtenLayer the plan's layer as the state holds it but for the layer's unwritten paths (the
-     *     layer this writer or the first build wrote last), or null: then every entry is looked at
+     * @param writtenLayers the layers that the state holds but for their unwritten paths (those this writer
+     *     or the first build wrote last): of another layer, every entry is looked at
      */
-    WriteStats write(OutputPlan plan, OutputPlan.Layer writtenLayer) throws IOException {
+    WriteStats write(OutputPlan plan, Set<OutputPlan.Layer> writtenLayers) throws IOException {
         Path out = folder.dir();
         int[] counts = new int[2]; // written, unchanged
         List<String> written = new ArrayList<>();
-        // The entries planned one by one, and of a layer the paths put since it was written: the others are as
+        // The entries planned one by one, and of a layer written before the paths put since: the others are as
         // written, so a one-page save looks at the files planned one by one and at that page.
-        Optional<OutputPlan.Layer> layer = plan.layer();
-        Map<String, OutputEntry> toLook = layer.isPresent() && layer.get() == writtenLayer
-                ? plan.entriesOutsideLayer() : plan.entries();
-        for (Map.Entry<String, OutputEntry> e : toLook.entrySet()) {
+        for (Map.Entry<String, OutputEntry> e : plan.entriesOutsideLayers().entrySet()) {
             writeIfChanged(e.getKey(), e.getValue(), out, counts, written);
         }
-        if (layer.isPresent() && layer.get() == writtenLayer) {
-            for (String path : new java.util.TreeSet<>(layer.get().unwritten())) {
-                writeIfChanged(path, layer.get().get(path), out, counts, written);
+        for (OutputPlan.Layer layer : plan.layers()) {
+            if (writtenLayers.contains(layer)) {
+                for (String path : new java.util.TreeSet<>(layer.unwritten())) {
+                    writeIfChanged(path, layer.get(path), out, counts, written);
+                }
+                counts[1] += layer.size() - layer.unwritten().size();
+            } else {
+                for (Map.Entry<String, OutputEntry> e : layer.entries().entrySet()) {
+                    writeIfChanged(e.getKey(), e.getValue(), out, counts, written);
+                }
             }
-            counts[1] += layer.get().size() - layer.get().unwritten().size();
         }
         // Reported in path order, as when every entry was looked at in the plan's order.
         java.util.Collections.sort(written);
@@ -101,7 +104,7 @@ final class ChangedFilesWriter {
                 state.remove(path);
             }
         }
-        layer.ifPresent(OutputPlan.Layer::written);
+        plan.layers().forEach(OutputPlan.Layer::written);
         planned = plan.size();
         return new WriteStats(counts[0], counts[1], removed);
     }

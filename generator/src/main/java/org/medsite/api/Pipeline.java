@@ -307,20 +307,27 @@ final class Pipeline {
             if (results.kept) {
                 results.written = ChangedFilesWriter.versions(plan);
                 results.lastChanged = List.copyOf(plan.paths());
-                plan.layer().ifPresent(OutputPlan.Layer::written);
-                results.writtenLayer = plan.layer().orElse(null);
+                plan.layers().forEach(OutputPlan.Layer::written);
+                results.writtenLayers = layersOf(plan);
             }
             return stats;
         }
         ChangedFilesWriter writer = new ChangedFilesWriter(folder, results.written);
-        // Unless the write fails on the way, the state holds the plan's layer as it is now.
-        OutputPlan.Layer writtenLayer = results.writtenLayer;
-        results.writtenLayer = null;
-        WriteStats stats = writer.write(plan, writtenLayer);
-        results.writtenLayer = plan.layer().orElse(null);
+        // Unless the write fails on the way, the state holds the plan's layers as they are now.
+        Set<OutputPlan.Layer> writtenLayers = results.writtenLayers;
+        results.writtenLayers = Set.of();
+        WriteStats stats = writer.write(plan, writtenLayers);
+        results.writtenLayers = layersOf(plan);
         results.lastChanged = writer.changed();
         listener.debug("write: " + writer.compared());
         return stats;
+    }
+
+    /** The plan's layers, as a set compared by identity. */
+    private static Set<OutputPlan.Layer> layersOf(OutputPlan plan) {
+        Set<OutputPlan.Layer> layers = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        layers.addAll(plan.layers());
+        return layers;
     }
 
     /**
@@ -756,7 +763,7 @@ final class Pipeline {
     /** Stylesheets (the theme's and the site's) can load things too: {@code url()} and {@code @import}. */
     private void checkStylesheets(OutputPlan plan, Checks checks, SiteConfig config) throws IOException {
         FindingCollector configured = findings.withLevels(config.checks());
-        for (var entry : plan.entries().entrySet()) {
+        for (var entry : plan.entriesInOrder()) {
             if (entry.getKey().toLowerCase(java.util.Locale.ROOT).endsWith(".css")) {
                 String css = new String(entry.getValue().bytes(), java.nio.charset.StandardCharsets.UTF_8);
                 for (var check : checks.stylesheets()) {
@@ -833,7 +840,6 @@ final class Pipeline {
                     : new OutputIndex(allPaths, config.basePath());
         }
         OutputIndex index = outputIndex;
-        var entries = plan.entries();
         StructuredData structuredData = new StructuredData(site);
         // Pages by URL and by output path: a session's are patched for the pages swapped into its site.
         Map<String, Page> byUrl = results.kept ? results.pagesByUrl(site) : new HashMap<>();
@@ -847,7 +853,7 @@ final class Pipeline {
         java.util.function.Function<String, Optional<String>> jsonLd = url -> config.hasAbsoluteBaseUrl()
                 && byUrl.containsKey(url) ? structuredData.of(byUrl.get(url)) : Optional.empty();
         HtmlPostProcessor post = HtmlPostProcessor.standard(new ImageDimensions(config.basePath(),
-                path -> entries.containsKey(path) ? sizes.of(path, entries.get(path)::bytes) : Optional.empty(),
+                path -> plan.entry(path) != null ? sizes.of(path, plan.entry(path)::bytes) : Optional.empty(),
                 path -> copies.getOrDefault(path, List.of()), config.images().sizes()), new JsonLdInjector(jsonLd));
         // Later pages of a paginated list (blog/page/2/index.html) belong to their list page.
         java.util.function.Function<String, Page> byOutput = path -> {
@@ -1056,7 +1062,7 @@ final class Pipeline {
     /** What the output's stylesheets load ({@code url()}): images and fonts the pages' policy must allow. */
     private static PageSources stylesheetSources(OutputPlan plan) throws IOException {
         PageSources sources = PageSources.NONE;
-        for (var entry : plan.entries().entrySet()) {
+        for (var entry : plan.entriesInOrder()) {
             if (entry.getKey().toLowerCase(java.util.Locale.ROOT).endsWith(".css")) {
                 sources = sources.with(PageSources.ofStylesheet(
                         new String(entry.getValue().bytes(), java.nio.charset.StandardCharsets.UTF_8)));

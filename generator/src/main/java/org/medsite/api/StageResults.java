@@ -352,10 +352,10 @@ final class StageResults {
     /** What the output folder holds, once a session has written it; updated in place by {@link ChangedFilesWriter}. */
     Map<String, Object> written;
     /**
-     * The layer of finished pages whose entries {@link #written} holds, but for the layer's unwritten paths
-     * (see {@link org.medsite.output.OutputPlan.Layer#unwritten()}), or null.
+     * The layers of the plan whose entries {@link #written} holds, but for each layer's unwritten paths
+     * (see {@link org.medsite.output.OutputPlan.Layer#unwritten()}); compared by identity.
      */
-    org.medsite.output.OutputPlan.Layer writtenLayer;
+    java.util.Set<org.medsite.output.OutputPlan.Layer> writtenLayers = java.util.Set.of();
     /** The pages whose templates the last build ran (the others' output was reused). */
     List<String> lastRendered = List.of();
     /** The output files the last build wrote or removed. */

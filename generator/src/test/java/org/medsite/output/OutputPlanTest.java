@@ -118,6 +118,34 @@ class OutputPlanTest {
         assertThat(plan.paths()).containsExactly("a/index.html");
     }
 
+    @Test
+    void twoLayersArePlannedTogetherAndCheckedAgainstEachOtherWhenEitherGetsAPath() {
+        OutputPlan.Layer cards = new OutputPlan.Layer();
+        cards.putGenerated("blog/a/share.png", bytes("png"), "share card of /blog/a/share.png");
+        OutputPlan.Layer pages = new OutputPlan.Layer();
+        pages.putGenerated("blog/a/index.html", bytes("a"), "content/blog/a.md");
+        FindingCollector findings = new FindingCollector();
+        OutputPlan plan = new OutputPlan(findings);
+        plan.addLayer(cards);
+        plan.addLayer(pages);
+
+        assertThat(findings.sorted()).isEmpty();
+        assertThat(plan.layers()).containsExactly(cards, pages);
+        assertThat(plan.paths()).containsExactly("blog/a/index.html", "blog/a/share.png");
+        assertThat(plan.size()).isEqualTo(2);
+
+        // A page whose output path is a card's in another spelling: found although the two layers were clear before.
+        pages.putGenerated("blog/a/SHARE.png", bytes("odd"), "content/blog/odd.md");
+        FindingCollector nextFindings = new FindingCollector();
+        OutputPlan next = new OutputPlan(nextFindings);
+        next.addLayer(cards);
+        next.addLayer(pages);
+
+        assertThat(nextFindings.sorted()).extracting(f -> f.rule()).containsExactly("output.clash");
+        assertThat(next.layers()).containsExactly(cards);
+        assertThat(next.paths()).containsExactly("blog/a/index.html", "blog/a/share.png");
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
