@@ -86,19 +86,26 @@ def main():
         events.readline()  # retry: ...
         events.readline()
         times = []
+        # The monotonic clock (CLOCK_MONOTONIC on Linux, the JVM's System.nanoTime too): timeline.py puts the
+        # save and the event beside the server's own "timeline" debug lines.
+        moments = open(os.path.join(site, "saves.txt"), "w") if a.keep else open(os.devnull, "w")
         for run in range(a.runs):
             page = os.path.join(site, "content", "blog", "post-%04d.md" % (1 + run * 97 % a.pages))
             with open(page, "a", encoding="utf-8") as f:
                 f.write("\nEdited in run %d.\n" % run)
             saved = time.perf_counter()
+            saved_mono = time.monotonic() * 1000
             while True:
                 line = events.readline().decode("utf-8").strip()
                 if line == "event: reload":
                     break
                 if line == "event: errors":
                     sys.exit("the rebuild failed: " + events.readline().decode("utf-8"))
-            took = (time.perf_counter() - saved) * 1000
+            received = time.perf_counter()
+            took = (received - saved) * 1000
             times.append(took)
+            moments.write("%d %.3f %.3f\n" % (run + 1, saved_mono, time.monotonic() * 1000))
+            moments.flush()
             print("run %2d: %7.1f ms" % (run + 1, took), flush=True)
             time.sleep(0.3)
         p90 = sorted(times)[max(0, -(-len(times) * 9 // 10) - 1)]

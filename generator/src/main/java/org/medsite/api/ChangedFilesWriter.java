@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.medsite.output.OutputEntry;
 import org.medsite.output.OutputFolder;
@@ -35,6 +36,9 @@ final class ChangedFilesWriter {
     /** The files compared byte by byte with what was written (not the very same array), and their size. */
     private int contentCompared;
     private long bytesCompared;
+    /** How many of the plan's files the last write looked at, and how many the plan had. */
+    private int looked;
+    private int planned;
 
     /**
      * @param state what the folder holds: the {@link #versions} of the plan last written to it, a mutable
@@ -50,43 +54,39 @@ final class ChangedFilesWriter {
     private record CopiedVersion(Path source, long size, FileTime modified) {
     }
 
-    WriteStats write(OutputPlan plan) throws IOException {
+    /**
+     * Writes what changed since the state was recorded.
+     *
+     * @param writtenLayers the layers that the state holds but for their unwritten paths (those this writer
+     *     or the first build wrote last): of another layer, every entry is looked at
+     */
+    WriteStats write(OutputPlan plan, Set<OutputPlan.Layer> writtenLayers) throws IOException {
         Path out = folder.dir();
-        int written = 0;
-        int unchanged = 0;
-        for (Map.Entry<String, OutputEntry> e : plan.entries().entrySet()) {
-            String path = e.getKey();
-            Object now = version(e.getValue());
-            Object was = state.get(path);
-            if (was != now && was instanceof byte[] bytes) {
-                contentCompared++;
-                bytesCompared += bytes.length;
-            }
-            if (same(was, now)) {
-                unchanged++;
-                continue;
-            }
-            if (written == 0) {
-                // The full writer's manifest describes the files as it wrote them: a later full build
-                // into this folder must not trust it once this writer has changed one.
-                Files.deleteIfExists(folder.stateDir().resolve("manifest.txt"));
-            }
-            Path target = out.resolve(path).normalize();
-            if (!target.startsWith(out)) {
-                throw new IOException("refusing to write outside the output folder: " + path);
-            }
-            Files.createDirectories(target.getParent());
-            Path tmp = target.resolveSibling("." + target.getFileName() + ".medsite-tmp");
-            Files.write(tmp, e.getValue().bytes());
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            // Only once the file is there: a write that fails leaves the state saying what the folder holds.
-            state.put(path, now);
-            changed.add(path);
-            written++;
+        int[] counts = new int[2]; // written, unchanged
+        List<String> written = new ArrayList<>();
+        // The entries planned one by one, and of a layer written before the paths put since: the others are as
+        // written, so a one-page save looks at the files planned one by one and at that page.
+        for (Map.Entry<String, OutputEntry> e : plan.entriesOutsideLayers().entrySet()) {
+            writeIfChanged(e.getKey(), e.getValue(), out, counts, written);
         }
+        for (OutputPlan.Layer layer : plan.layers()) {
+            if (writtenLayers.contains(layer)) {
+                for (String path : new java.util.TreeSet<>(layer.unwritten())) {
+                    writeIfChanged(path, layer.get(path), out, counts, written);
+                }
+                counts[1] += layer.size() - layer.unwritten().size();
+            } else {
+                for (Map.Entry<String, OutputEntry> e : layer.entries().entrySet()) {
+                    writeIfChanged(e.getKey(), e.getValue(), out, counts, written);
+                }
+            }
+        }
+        // Reported in path order, as when every entry was looked at in the plan's order.
+        java.util.Collections.sort(written);
+        changed.addAll(written);
         // Every path of the plan is in the state now (a new one was written): any more are files to delete.
         int removed = 0;
-        if (state.size() > plan.entries().size()) {
+        if (state.size() > plan.size()) {
             List<String> gone = new ArrayList<>();
             for (String path : state.keySet()) {
                 if (!plan.contains(path)) {
@@ -104,7 +104,42 @@ final class ChangedFilesWriter {
                 state.remove(path);
             }
         }
-        return new WriteStats(written, unchanged, removed);
+        plan.layers().forEach(OutputPlan.Layer::written);
+        planned = plan.size();
+        return new WriteStats(counts[0], counts[1], removed);
+    }
+
+    /** Writes one entry unless the folder holds it already; counts it as written or unchanged. */
+    private void writeIfChanged(String path, OutputEntry entry, Path out, int[] counts, List<String> written)
+            throws IOException {
+        looked++;
+        Object now = version(entry);
+        Object was = state.get(path);
+        if (was != now && was instanceof byte[] bytes) {
+            contentCompared++;
+            bytesCompared += bytes.length;
+        }
+        if (same(was, now)) {
+            counts[1]++;
+            return;
+        }
+        if (counts[0] == 0) {
+            // The full writer's manifest describes the files as it wrote them: a later full build
+            // into this folder must not trust it once this writer has changed one.
+            Files.deleteIfExists(folder.stateDir().resolve("manifest.txt"));
+        }
+        Path target = out.resolve(path).normalize();
+        if (!target.startsWith(out)) {
+            throw new IOException("refusing to write outside the output folder: " + path);
+        }
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".medsite-tmp");
+        Files.write(tmp, entry.bytes());
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // Only once the file is there: a write that fails leaves the state saying what the folder holds.
+        state.put(path, now);
+        written.add(path);
+        counts[0]++;
     }
 
     /** What a folder holds once {@code plan} is written to it: a mutable map, for {@link #ChangedFilesWriter}. */
@@ -118,7 +153,8 @@ final class ChangedFilesWriter {
 
     /** How many files {@link #write} compared byte by byte, for a debug line: ideally those that changed. */
     String compared() {
-        return contentCompared + " file(s), " + bytesCompared + " bytes compared byte by byte";
+        return "looked at " + looked + " of " + planned + " file(s); " + contentCompared + " file(s), " + bytesCompared
+                + " bytes compared byte by byte";
     }
 
     /** The output paths written or deleted by {@link #write}. */

@@ -177,6 +177,9 @@ final class Pipeline {
 
     BuildResult run(BuildMode mode) throws MedsiteException {
         long start = System.nanoTime();
+        if (results.kept) {
+            listener.debug(String.format(java.util.Locale.ROOT, "timeline run-start %.3f", start / 1e6));
+        }
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         List<PageSummary> pages = List.of();
         Optional<WriteStats> written = Optional.empty();
@@ -266,8 +269,12 @@ final class Pipeline {
                 results.releaseLock();
             }
         }
-        return new BuildResult(mode, pages, results.kept ? results.sortedFindings(findings) : findings.sorted(), timings,
-                written, options.outputDir(), Duration.ofNanos(System.nanoTime() - start));
+        BuildResult result = new BuildResult(mode, pages, results.kept ? results.sortedFindings(findings)
+                : findings.sorted(), timings, written, options.outputDir(), Duration.ofNanos(System.nanoTime() - start));
+        if (results.kept) {
+            listener.debug(String.format(java.util.Locale.ROOT, "timeline run-end %.3f", System.nanoTime() / 1e6));
+        }
+        return result;
     }
 
     /** Keeps the per-page results of a build that wrote its output, for the next one-off build. */
@@ -314,14 +321,27 @@ final class Pipeline {
             if (results.kept) {
                 results.written = ChangedFilesWriter.versions(plan);
                 results.lastChanged = List.copyOf(plan.paths());
+                plan.layers().forEach(OutputPlan.Layer::written);
+                results.writtenLayers = layersOf(plan);
             }
             return stats;
         }
         ChangedFilesWriter writer = new ChangedFilesWriter(folder, results.written);
-        WriteStats stats = writer.write(plan);
+        // Unless the write fails on the way, the state holds the plan's layers as they are now.
+        Set<OutputPlan.Layer> writtenLayers = results.writtenLayers;
+        results.writtenLayers = Set.of();
+        WriteStats stats = writer.write(plan, writtenLayers);
+        results.writtenLayers = layersOf(plan);
         results.lastChanged = writer.changed();
         listener.debug("write: " + writer.compared());
         return stats;
+    }
+
+    /** The plan's layers, as a set compared by identity. */
+    private static Set<OutputPlan.Layer> layersOf(OutputPlan plan) {
+        Set<OutputPlan.Layer> layers = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        layers.addAll(plan.layers());
+        return layers;
     }
 
     /**
@@ -393,7 +413,7 @@ final class Pipeline {
         MedicalMetadataReader medicalReader = new MedicalMetadataReader(
                 new ReviewPolicy(config.medical().reviewCycleMonths(), config.medical().dueSoonDays()));
         Map<ContentSource, StageResults.Parsed> parsedSources = stage("parse", () -> {
-            Map<ContentSource, StageResults.Parsed> map = new ConcurrentHashMap<>();
+            Map<ContentSource, StageResults.Parsed> map = new ConcurrentHashMap<>(capacityFor(sources.pages().size()));
             // Kept results are sorted out on this thread, only the rest goes to the pool (see postProcess).
             List<ContentSource> toParse = new ArrayList<>();
             for (ContentSource source : sources.pages()) {
@@ -415,7 +435,7 @@ final class Pipeline {
         List<PageSource> parsed = new ArrayList<>();
         for (ContentSource source : sources.pages()) {
             StageResults.Parsed p = parsedSources.get(source);
-            p.findings().forEach(findings::add);
+            findings.addAll(p.findings());
             p.page().ifPresent(parsed::add);
         }
         Map<String, String> urls = stage("urls", () -> results.kept ? results.urls.plan(config, parsed, findings)
@@ -440,7 +460,7 @@ final class Pipeline {
         };
         FindingCollector glossaryFindings = new FindingCollector();
         Glossaries glossaries = Glossaries.load(siteDir, config.language(), config.languages(), yaml, glossaryFindings);
-        glossaryFindings.sorted().forEach(findings::add);
+        findings.addAll(glossaryFindings.sorted());
         if (!glossaries.equals(results.glossaries)) {
             results.markdown = new HashMap<>();
             results.glossaries = glossaries;
@@ -450,7 +470,7 @@ final class Pipeline {
         // whose source is the very record its Markdown was rendered from needs no look at its links.
         boolean sameTargets = results.kept && urls == results.markdownUrls && sources == results.markdownSources;
         Map<String, StageResults.Markdown> renderedMarkdown = stage("markdown", () -> {
-            Map<String, StageResults.Markdown> map = new ConcurrentHashMap<>();
+            Map<String, StageResults.Markdown> map = new ConcurrentHashMap<>(capacityFor(parsed.size()));
             List<PageSource> toCheck = new ArrayList<>();
             for (PageSource p : parsed) {
                 StageResults.Markdown cached = results.markdown.get(p.id());
@@ -470,11 +490,11 @@ final class Pipeline {
         results.markdown = renderedMarkdown;
         results.markdownUrls = urls;
         results.markdownSources = sources;
-        Map<String, RenderedMarkdown> rendered = new HashMap<>();
+        Map<String, RenderedMarkdown> rendered = new HashMap<>(capacityFor(parsed.size()));
         for (PageSource p : parsed) {
             StageResults.Markdown m = renderedMarkdown.get(p.id());
             if (m != null) {
-                m.findings().forEach(findings::add);
+                findings.addAll(m.findings());
                 rendered.put(p.id(), m.rendered());
             }
         }
@@ -521,11 +541,11 @@ final class Pipeline {
                         }
                         return own.sorted();
                     }))));
-            Map<String, StageResults.Checked> checked = new HashMap<>();
+            Map<String, StageResults.Checked> checked = new HashMap<>(capacityFor(site.pages().size()));
             for (Page page : site.pages()) {
                 StageResults.Checked cached = fresh.getOrDefault(page.id(), results.checked.get(page.id()));
                 checked.put(page.id(), cached);
-                cached.findings().forEach(configured::add);
+                configured.addAll(cached.findings());
             }
             results.checked = checked;
             for (SiteCheck check : checks.site()) {
@@ -538,8 +558,8 @@ final class Pipeline {
                 ? loadShared(config, theme.get(), data, people, dataFindings, sources, yaml, previous, reloadShared)
                 : previous;
         results.shared = shared;
-        shared.dataFindings().forEach(findings::add);
-        shared.translationFindings().forEach(findings::add);
+        findings.addAll(shared.dataFindings());
+        findings.addAll(shared.translationFindings());
         PageRenderer renderer = new PageRenderer(shared.engine(), shared.translations(),
                 options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), results.views);
         Map<String, String> html = stage("render", () -> inPool(pool, () -> renderPages(site, renderer)));
@@ -770,7 +790,7 @@ final class Pipeline {
     /** Stylesheets (the theme's and the site's) can load things too: {@code url()} and {@code @import}. */
     private void checkStylesheets(OutputPlan plan, Checks checks, SiteConfig config) throws IOException {
         FindingCollector configured = findings.withLevels(config.checks());
-        for (var entry : plan.entries().entrySet()) {
+        for (var entry : plan.entriesInOrder()) {
             if (entry.getKey().toLowerCase(java.util.Locale.ROOT).endsWith(".css")) {
                 String css = new String(entry.getValue().bytes(), java.nio.charset.StandardCharsets.UTF_8);
                 for (var check : checks.stylesheets()) {
@@ -813,8 +833,7 @@ final class Pipeline {
     private void postProcess(ForkJoinPool pool, Site site, Map<String, String> html, OutputPlan plan, Checks checks,
             SiteConfig config, ImageSizes sizes, Map<String, List<Integer>> copies) throws IOException {
         // A page whose source already has errors (a broken Markdown link) would only repeat them here.
-        Set<String> failedSources = new HashSet<>();
-        findings.inOrderAdded().stream().filter(f -> f.isError()).forEach(f -> failedSources.add(f.file()));
+        Set<String> failedSources = new HashSet<>(findings.errorFiles());
         // Every page's policy allows what the site's stylesheets load too: when that changes, every page changes.
         // A session's last instance when equal: each kept page compares it with its own by identity first.
         PageSources stylesheetSources = results.kept ? results.sameStylesheetSources(stylesheetSources(plan))
@@ -848,7 +867,6 @@ final class Pipeline {
                     : new OutputIndex(allPaths, config.basePath());
         }
         OutputIndex index = outputIndex;
-        var entries = plan.entries();
         StructuredData structuredData = new StructuredData(site);
         // Pages by URL and by output path: a session's are patched for the pages swapped into its site.
         Map<String, Page> byUrl = results.kept ? results.pagesByUrl(site) : new HashMap<>();
@@ -862,7 +880,7 @@ final class Pipeline {
         java.util.function.Function<String, Optional<String>> jsonLd = url -> config.hasAbsoluteBaseUrl()
                 && byUrl.containsKey(url) ? structuredData.of(byUrl.get(url)) : Optional.empty();
         HtmlPostProcessor post = HtmlPostProcessor.standard(new ImageDimensions(config.basePath(),
-                path -> entries.containsKey(path) ? sizes.of(path, entries.get(path)::bytes) : Optional.empty(),
+                path -> plan.entry(path) != null ? sizes.of(path, plan.entry(path)::bytes) : Optional.empty(),
                 path -> copies.getOrDefault(path, List.of()), config.images().sizes()), new JsonLdInjector(jsonLd));
         // Later pages of a paginated list (blog/page/2/index.html) belong to their list page.
         java.util.function.Function<String, Page> byOutput = path -> {
@@ -964,12 +982,14 @@ final class Pipeline {
         }
         Iterable<String> inOrder = results.kept ? results.finishedOrder(samePages, finished.keySet())
                 : new TreeSet<>(finished.keySet());
-        for (String path : inOrder) {
-            StageResults.Finished done = finished.get(path);
-            done.findings().forEach(findings::add);
-            Page page = byOutput.apply(path);
-            plan.addGenerated(path, done.bytes(), page.sourceFile().isEmpty() ? "generated page " + page.url()
-                    : page.sourceFile());
+        if (results.kept) {
+            planFinishedLayer(plan, inOrder, finished, onlyChanged ? fresh : null, finishedBefore, byOutput);
+        } else {
+            for (String path : inOrder) {
+                StageResults.Finished done = finished.get(path);
+                findings.addAll(done.findings());
+                plan.addGenerated(path, done.bytes(), plannedOrigin(byOutput.apply(path)));
+            }
         }
         if (config.security().headersFile()) {
             Supplier<List<SecurityHeaders.Rule>> rules = () -> headerRules(plan, finished, stylesheetSources, policy,
@@ -978,6 +998,65 @@ final class Pipeline {
             planHeadersFile(plan, results.kept ? results.policySources.rules(finishedBefore, finished,
                     samePages ? fresh : null, stylesheetSources, plan.paths(), rules) : rules.get(), findings);
         }
+    }
+
+    /**
+     * The initial capacity of a hash map that is to hold {@code entries}: made on every build and save for
+     * every page, a map that grew by doubling rehashed its entries again and again.
+     */
+    private static int capacityFor(int entries) {
+        return entries * 4 / 3 + 1;
+    }
+
+    /** What a finished page's plan entry names as its origin. */
+    private static String plannedOrigin(Page page) {
+        return page.sourceFile().isEmpty() ? "generated page " + page.url() : page.sourceFile();
+    }
+
+    /**
+     * A session's finished pages, planned as the layer it keeps from save to save: patched for the files
+     * finished again when only the files whose HTML changed were looked at (the other paths and pages are
+     * the last build's), made anew otherwise. Their findings are added in path order, as a one-off build
+     * adds them, as one list: the last build's while the pages finished again have the findings they had.
+     *
+     * @param refinished the paths finished again, when only changed files were looked at; else null
+     * @param before what the paths finished again were before, when only changed files were looked at
+     */
+    private void planFinishedLayer(OutputPlan plan, Iterable<String> inOrder, Map<String, StageResults.Finished> finished,
+            Set<String> refinished, Map<String, StageResults.Finished> before,
+            java.util.function.Function<String, Page> byOutput) {
+        OutputPlan.Layer pages = refinished == null ? null : results.finishedLayer;
+        List<Finding> pageFindings = pages == null ? null : results.finishedFindings;
+        // Until they are patched, no layer and no list match the finished pages: a build that fails on the way keeps none.
+        results.finishedLayer = null;
+        results.finishedFindings = null;
+        listener.debug(pages == null ? "postprocess: planned the finished pages anew"
+                : "postprocess: planned the finished pages as the last build's, " + refinished.size() + " patched");
+        if (pages == null) {
+            pages = new OutputPlan.Layer();
+            for (String path : inOrder) {
+                pages.putGenerated(path, finished.get(path).bytes(), plannedOrigin(byOutput.apply(path)));
+            }
+        } else {
+            for (String path : new TreeSet<>(refinished)) {
+                pages.putGenerated(path, finished.get(path).bytes(), plannedOrigin(byOutput.apply(path)));
+                StageResults.Finished was = before.get(path);
+                if (was == null || !was.findings().equals(finished.get(path).findings())) {
+                    pageFindings = null;
+                }
+            }
+        }
+        if (pageFindings == null) {
+            List<Finding> all = new ArrayList<>();
+            for (String path : inOrder) {
+                all.addAll(finished.get(path).findings());
+            }
+            pageFindings = List.copyOf(all);
+        }
+        findings.addAll(pageFindings);
+        plan.addLayer(pages);
+        results.finishedLayer = pages;
+        results.finishedFindings = pageFindings;
     }
 
     /** Where a finished page's findings point: its source file, or the output path of a generated page. */
@@ -1010,7 +1089,7 @@ final class Pipeline {
     /** What the output's stylesheets load ({@code url()}): images and fonts the pages' policy must allow. */
     private static PageSources stylesheetSources(OutputPlan plan) throws IOException {
         PageSources sources = PageSources.NONE;
-        for (var entry : plan.entries().entrySet()) {
+        for (var entry : plan.entriesInOrder()) {
             if (entry.getKey().toLowerCase(java.util.Locale.ROOT).endsWith(".css")) {
                 sources = sources.with(PageSources.ofStylesheet(
                         new String(entry.getValue().bytes(), java.nio.charset.StandardCharsets.UTF_8)));
@@ -1027,7 +1106,7 @@ final class Pipeline {
                     + "Cloudflare Pages reads only " + SecurityHeaders.CLOUDFLARE_RULE_LIMIT + ": put the pages with "
                     + "videos in a folder of their own, so that the folders beside them need one rule each");
         }
-        var own = plan.entries().get(SecurityHeaders.FILE);
+        var own = plan.entry(SecurityHeaders.FILE);
         byte[] bytes = SecurityHeaders.file(rules, own == null ? Optional.empty()
                 : Optional.of(new String(own.bytes(), java.nio.charset.StandardCharsets.UTF_8)));
         if (own == null) {
@@ -1255,9 +1334,14 @@ final class Pipeline {
     private <T> T stage(String name, Stage<T> stage) throws IOException {
         long t0 = System.nanoTime();
         T value = stage.run();
-        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        long t1 = System.nanoTime();
+        Duration took = Duration.ofNanos(t1 - t0);
         timings.add(new StageTiming(name, took));
         listener.stageFinished(name, took);
+        if (results.kept) {
+            // Where a dev server's save goes between its stages (generator/bench/serve/timeline.py).
+            listener.debug(String.format(java.util.Locale.ROOT, "timeline stage %s %.3f %.3f", name, t0 / 1e6, t1 / 1e6));
+        }
         return value;
     }
 

@@ -86,6 +86,10 @@ final class StageResults {
     final org.medsite.model.KeptSite site = new org.medsite.model.KeptSite();
     Map<String, Rendered> rendered = new HashMap<>();
     Map<String, Finished> finished = new HashMap<>();
+    /** The finished pages as planned by the last build (see {@code Pipeline.planFinishedLayer}), or null. */
+    org.medsite.output.OutputPlan.Layer finishedLayer;
+    /** The findings of the finished pages of {@link #finishedLayer}, in path order, or null. */
+    List<Finding> finishedFindings;
     /**
      * A session's HTML of every output file, for the site {@link #htmlSite} and the renderings
      * {@link #htmlRendered} (the very map, so that a reset of {@link #rendered} is seen): patched for the
@@ -134,37 +138,101 @@ final class StageResults {
     final RelatedPages related = new RelatedPages();
     /** The per-page findings of the site checks, by page id (see {@link Checked}). */
     Map<String, Checked> checked = new HashMap<>();
-    /** The last build's findings in the order they were added, and sorted (see {@link #sortedFindings}). */
-    private List<Finding> findingsAdded = List.of();
+    /** The last build's findings as the lists they were added in, and sorted (see {@link #sortedFindings}). */
+    private List<List<Finding>> findingsAdded = List.of();
     private List<Finding> findingsSorted = List.of();
 
     /**
-     * The findings of this build in report order: the last build's sorted list when this build found the
-     * same findings in the same order, which a session's rebuild mostly does, since it reports the kept
-     * findings of unchanged pages as the last build did. Sorting the thousands of warnings of a big site
-     * on every save cost more than an edit's own work.
+     * The findings of this build in report order: the last build's sorted list when this build added the
+     * same lists of findings in the same order, which a session's rebuild mostly does, since it adds the
+     * kept lists of unchanged pages as the last build did (the very lists: compared by identity first, a
+     * look per list rather than per finding), and that list patched when a few lists changed. Sorting the
+     * thousands of warnings of a big site on every save cost more than an edit's own work.
      */
     List<Finding> sortedFindings(org.medsite.diagnostics.FindingCollector findings) {
-        List<Finding> added = findings.inOrderAdded();
-        if (!sameFindings(added, findingsAdded)) {
-            List<Finding> sorted = new java.util.ArrayList<>(added);
-            sorted.sort(Finding.ORDER);
-            findingsSorted = List.copyOf(sorted);
+        List<List<Finding>> added = findings.segments();
+        List<Finding> in = new java.util.ArrayList<>();
+        List<Finding> out = new java.util.ArrayList<>();
+        if (!changedLists(added, in, out)) {
+            List<Finding> patched = in.isEmpty() && out.isEmpty() ? findingsSorted : patchedSort(in, out);
+            findingsSorted = patched != null ? patched : findings.sorted();
+        } else {
+            findingsSorted = findings.sorted();
         }
         findingsAdded = added;
         return findingsSorted;
     }
 
-    private static boolean sameFindings(List<Finding> a, List<Finding> b) {
-        if (a.size() != b.size()) {
-            return false;
+    /**
+     * Puts the findings of the lists that came since the last build in {@code in}, and of those that went in
+     * {@code out}, comparing the lists by identity first (a session adds the very lists of unchanged pages).
+     *
+     * @return true when there is no last build or too much changed, and a sort is as cheap
+     */
+    private boolean changedLists(List<List<Finding>> added, List<Finding> in, List<Finding> out) {
+        if (findingsAdded.isEmpty() && !added.isEmpty()) {
+            return true;
         }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i) && !a.get(i).equals(b.get(i))) {
-                return false;
+        if (added.size() == findingsAdded.size()) {
+            // A save mostly changes lists where they stand: compared place by place.
+            for (int i = 0; i < added.size(); i++) {
+                List<Finding> now = added.get(i);
+                List<Finding> was = findingsAdded.get(i);
+                if (now != was && !now.equals(was)) {
+                    in.addAll(now);
+                    out.addAll(was);
+                }
             }
+        } else {
+            Map<List<Finding>, Integer> lists = new java.util.IdentityHashMap<>();
+            findingsAdded.forEach(list -> lists.merge(list, 1, Integer::sum));
+            for (List<Finding> list : added) {
+                Integer left = lists.get(list);
+                if (left == null) {
+                    in.addAll(list);
+                } else if (left == 1) {
+                    lists.remove(list);
+                } else {
+                    lists.put(list, left - 1);
+                }
+            }
+            // What is left of the last build's lists went.
+            lists.forEach((list, times) -> {
+                for (int t = 0; t < times; t++) {
+                    out.addAll(list);
+                }
+            });
         }
-        return true;
+        return (in.size() + out.size()) * 8L > findingsSorted.size();
+    }
+
+    /**
+     * The last build's findings in report order without {@code out} and with {@code in}: where sorting every
+     * finding again cost a few milliseconds on a big site. {@link Finding#ORDER} compares every field, so
+     * that equal places hold equal findings: the result is the list a sort gives. Null if a finding of
+     * {@code out} is not in the last list (then a sort decides).
+     */
+    private List<Finding> patchedSort(List<Finding> in, List<Finding> out) {
+        in.sort(Finding.ORDER);
+        out.sort(Finding.ORDER);
+        List<Finding> merged = new java.util.ArrayList<>(findingsSorted.size() - out.size() + in.size());
+        int nextIn = 0;
+        int nextOut = 0;
+        for (Finding f : findingsSorted) {
+            // Both lists are in report order: a finding that went is met where it stands.
+            if (nextOut < out.size() && Finding.ORDER.compare(out.get(nextOut), f) == 0) {
+                nextOut++;
+                continue;
+            }
+            while (nextIn < in.size() && Finding.ORDER.compare(in.get(nextIn), f) < 0) {
+                merged.add(in.get(nextIn++));
+            }
+            merged.add(f);
+        }
+        while (nextIn < in.size()) {
+            merged.add(in.get(nextIn++));
+        }
+        return nextOut == out.size() ? List.copyOf(merged) : null;
     }
 
     /** The last build's index of output paths, and its stylesheets' sources. */
@@ -283,6 +351,11 @@ final class StageResults {
     java.util.Set<String> outputPaths;
     /** What the output folder holds, once a session has written it; updated in place by {@link ChangedFilesWriter}. */
     Map<String, Object> written;
+    /**
+     * The layers of the plan whose entries {@link #written} holds, but for each layer's unwritten paths
+     * (see {@link org.medsite.output.OutputPlan.Layer#unwritten()}); compared by identity.
+     */
+    java.util.Set<org.medsite.output.OutputPlan.Layer> writtenLayers = java.util.Set.of();
     /** The pages whose templates the last build ran (the others' output was reused). */
     List<String> lastRendered = List.of();
     /** The output files the last build wrote or removed. */
@@ -329,6 +402,8 @@ final class StageResults {
         readValuesSite = null;
         rendered = new HashMap<>();
         finished = new HashMap<>();
+        finishedLayer = null;
+        finishedFindings = null;
         checked = new HashMap<>();
         views.forget();
     }

@@ -170,6 +170,13 @@ public final class Main {
                 public void warning(String line) {
                     err.println("medsite: " + line);
                 }
+
+                @Override
+                public void debug(String line) {
+                    if (cli.debug()) {
+                        err.println("medsite: " + line);
+                    }
+                }
             });
             CountDownLatch stopped = new CountDownLatch(1);
             Path folder = temporary;

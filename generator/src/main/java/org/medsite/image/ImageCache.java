@@ -100,6 +100,16 @@ public final class ImageCache {
         return last.map(KeptImages.Cards::drawn);
     }
 
+    /**
+     * In a session, the plan layer of the cards {@code drawn}: the one made for the same map last time (the
+     * kept cards, when the same cards were drawn in the same style), else {@code make}'s. Empty outside a
+     * session, where the cards are planned one by one.
+     */
+    public Optional<org.medsite.output.OutputPlan.Layer> cardLayer(java.util.SortedMap<String, byte[]> drawn,
+            java.util.function.Supplier<org.medsite.output.OutputPlan.Layer> make) {
+        return kept.map(k -> k.cardLayer(drawn, make));
+    }
+
     /** Keeps, in a session, the cards drawn for {@code cards} in a style and the cache files they came from. */
     public void keepCards(List<?> cards, String styleKey, java.util.SortedMap<String, byte[]> drawn, Set<String> names) {
         kept.ifPresent(k -> k.keepCards(new KeptImages.Cards(List.copyOf(cards), styleKey, drawn, Set.copyOf(names))));

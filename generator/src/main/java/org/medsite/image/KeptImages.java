@@ -49,6 +49,19 @@ public final class KeptImages {
         return Optional.ofNullable(lastCards).filter(c -> c.styleKey().equals(styleKey) && c.toDraw().equals(toDraw));
     }
 
+    /** The plan layer made for the last drawn cards, and those cards (compared by identity). */
+    private SortedMap<String, byte[]> layerCards;
+    private org.medsite.output.OutputPlan.Layer cardLayer;
+
+    synchronized org.medsite.output.OutputPlan.Layer cardLayer(SortedMap<String, byte[]> drawn,
+            java.util.function.Supplier<org.medsite.output.OutputPlan.Layer> make) {
+        if (drawn != layerCards) {
+            cardLayer = make.get();
+            layerCards = drawn;
+        }
+        return cardLayer;
+    }
+
     synchronized void keepCards(Cards cards) {
         lastCards = cards;
     }

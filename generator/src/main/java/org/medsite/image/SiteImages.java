@@ -48,7 +48,7 @@ public final class SiteImages {
         Optional<byte[]> logo = Optional.empty();
         if (settings.logo().isPresent()) {
             String path = settings.logo().get().replaceFirst("^/+", "");
-            OutputEntry entry = plan.entries().get(path);
+            OutputEntry entry = plan.entry(path);
             if (entry == null) {
                 findings.error("config.share-cards", SiteConfigLoader.FILE_NAME, 0, "'shareCards.logo' "
                         + settings.logo().get() + " is not a file of the site; put it under static/ (e.g. static"
@@ -99,7 +99,18 @@ public final class SiteImages {
             inOrder = new TreeMap<>(drawn);
             cache.keepCards(toDraw, styleKey, inOrder, names);
         }
-        inOrder.forEach((path, bytes) -> plan.addGenerated(path, bytes, "share card of /" + path));
+        SortedMap<String, byte[]> planned = inOrder;
+        // A session plans the same cards as the layer it kept for them (see OutputPlan.Layer).
+        Optional<OutputPlan.Layer> layer = cache.cardLayer(inOrder, () -> {
+            OutputPlan.Layer planning = new OutputPlan.Layer();
+            planned.forEach((path, bytes) -> planning.putGenerated(path, bytes, "share card of /" + path));
+            return planning;
+        });
+        if (layer.isPresent()) {
+            plan.addLayer(layer.get());
+        } else {
+            inOrder.forEach((path, bytes) -> plan.addGenerated(path, bytes, "share card of /" + path));
+        }
     }
 
     /**
@@ -113,7 +124,7 @@ public final class SiteImages {
     public SortedMap<String, List<Integer>> planVariants(OutputPlan plan, ResponsiveImages policy,
             ToIntFunction<String> widthOf, boolean make) throws IOException {
         SortedMap<String, List<Integer>> variants = new TreeMap<>();
-        for (Map.Entry<String, OutputEntry> e : plan.entries().entrySet()) {
+        for (Map.Entry<String, OutputEntry> e : plan.entriesInOrder()) {
             String origin = e.getValue().origin();
             if (e.getValue() instanceof OutputEntry.Copied && ResponsiveImages.resizable(e.getKey())
                     && (origin.startsWith("content/") || origin.startsWith("static/"))) {
@@ -137,7 +148,7 @@ public final class SiteImages {
             try {
                 byte[] source = sources.computeIfAbsent(job.path(), p -> {
                     try {
-                        return plan.entries().get(p).bytes();
+                        return plan.entry(p).bytes();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -155,7 +166,7 @@ public final class SiteImages {
         variants.forEach((path, widths) -> {
             List<Integer> present = widths.stream().filter(w -> made.containsKey(ResponsiveImages.variant(path, w))).toList();
             present.forEach(w -> plan.addGenerated(ResponsiveImages.variant(path, w),
-                    made.get(ResponsiveImages.variant(path, w)), plan.entries().get(path).origin()));
+                    made.get(ResponsiveImages.variant(path, w)), plan.entry(path).origin()));
             if (!present.isEmpty()) {
                 result.put(path, present);
             }

@@ -186,6 +186,10 @@ public final class DevServer implements AutoCloseable {
             if (changed.isEmpty()) {
                 return; // closed
             }
+            SourceWatcher.BatchTimes batch = watcher.lastBatch();
+            mark("batch-first-event", batch.firstEvent());
+            mark("batch-last-event", batch.lastEvent());
+            mark("batch-settled", batch.settled());
             rebuild(changed);
         }
     }
@@ -193,9 +197,11 @@ public final class DevServer implements AutoCloseable {
     /** Rebuilds after a change; whatever goes wrong is shown, and the server goes on. */
     void rebuild(List<Path> changed) {
         long start = System.nanoTime();
+        mark("rebuild-start", start);
         String what = describe(changed);
         try {
             Optional<Rebuild> rebuild = session.rebuild(changed);
+            mark("rebuild-end", System.nanoTime());
             if (rebuild.isPresent()) {
                 report(rebuild.get(), what, start);
             }
@@ -232,11 +238,22 @@ public final class DevServer implements AutoCloseable {
         // The console line first: whoever reacts to the event (a test, a user at the terminal) finds it there.
         console.info(String.format(Locale.ROOT, "%s: rebuilt in %d ms, %s%s", what, millis(start),
                 files(changed), warnings(result)));
+        mark("console-line", System.nanoTime());
         if (!changed.isEmpty() || recovered) {
             boolean onlyCss = !recovered && changed.stream().allMatch(p -> p.endsWith(".css"));
             liveReload.broadcast(onlyCss ? new LiveReload.Event("css", toJson(Map.of("files", changed)))
                     : new LiveReload.Event("reload", toJson(Map.of("files", changed))));
+            mark("event-sent", System.nanoTime());
         }
+    }
+
+    /**
+     * A debug line with the moment ({@link System#nanoTime()}, in ms) a save reached a step on its way to
+     * the browser's reload, for {@code generator/bench/serve/timeline.py}; on Linux the clock is the
+     * system's monotonic clock, which the benchmark's script reads too.
+     */
+    private void mark(String step, long nanos) {
+        console.debug(String.format(Locale.ROOT, "timeline %s %.3f", step, nanos / 1e6));
     }
 
     private void fail(List<Finding> found, String what, long start) {

@@ -11,4 +11,8 @@ public interface ServeListener {
 
     /** One line about a problem: a finding of a failed rebuild, a risky setting. */
     void warning(String line);
+
+    /** A detail for someone looking into the server itself (the CLI prints it with {@code --debug}). */
+    default void debug(String line) {
+    }
 }

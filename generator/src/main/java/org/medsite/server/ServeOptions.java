@@ -23,10 +23,14 @@ public record ServeOptions(InetAddress bind, int port, boolean nextFreePort, boo
     /**
      * Long enough to cover the steps of an editor's save once its file is whole again (a rename over the
      * original, a backup touched or deleted: consecutive system calls of one process, microseconds apart
-     * unless the editor is descheduled), short enough not to be noticed. While a changed file is gone or
-     * empty, the middle of a save, the watcher waits longer ({@code SourceWatcher.HALF_SAVED_QUIET_PERIOD}).
+     * unless the editor is descheduled), short enough not to be noticed. The batch ends only once every
+     * changed file is also as it was at its last event (size and modification time), so the period need
+     * not cover the delivery of the events. While a changed file is gone or empty, the middle of a save,
+     * the watcher waits longer ({@code SourceWatcher.HALF_SAVED_QUIET_PERIOD}). A step that comes later
+     * than this (an editor descheduled between two steps) is a second batch: a second rebuild, or none
+     * when it touched only a backup or swap file.
      */
-    public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMillis(20);
+    public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMillis(5);
 
     public ServeOptions {
         Objects.requireNonNull(bind, "bind");

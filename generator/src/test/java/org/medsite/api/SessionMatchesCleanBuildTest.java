@@ -54,6 +54,19 @@ class SessionMatchesCleanBuildTest {
         append("content/blog/sun-safety-basics.md", "\nA new closing paragraph about shade at noon.\n");
         // Post-processing looked only at the files whose HTML changed, not at every page of the site.
         assertThat(debug).anyMatch(line -> line.startsWith("postprocess: looked at the "));
+        // And planned the finished pages as the last build's, patched for the files finished again.
+        assertThat(debug).anyMatch(line -> line.startsWith("postprocess: planned the finished pages as the last build's"));
+        // And the write looked at the files planned one by one and the page, not at every finished page.
+        assertThat(debug).anyMatch(line -> {
+            var m = java.util.regex.Pattern.compile("write: looked at (\\d+) of (\\d+) file").matcher(line);
+            return m.find() && Integer.parseInt(m.group(1)) < Integer.parseInt(m.group(2)) - 50;
+        });
+        // A static file with the output path of a page: the pages kept as planned clash with it (an error in
+        // both builds, with the same findings), then it goes again.
+        create("static/about/index.html", "<!doctype html><title>About</title>\n");
+        delete("static/about/index.html");
+        // The body of a page that other pages link to.
+        append("content/about.md", "\nOur team speaks English and Spanish.\n");
         // Another body edit straight after: the site patched from a patched site (see KeptSite).
         append("content/library/asthma/index.md", "\nAsk us about an asthma action plan.\n");
         // The first paragraph of a page without a summary: its summary, description and search entry change.
@@ -116,6 +129,20 @@ class SessionMatchesCleanBuildTest {
         replace("content/about.md", "\ntitle: [unclosed ", "\ntitle: ");
         // A body edit after all that, on a page that is a section's list.
         append("content/library/_index.md", "\nBrowse the topics below.\n");
+    }
+
+    @Test
+    void aBodyEditThatBringsAPageCheckWarningKeepsTheOtherPagesFindings() throws Exception {
+        // Made a warning, a broken fragment link leaves the sources with errors as they were: post-processing
+        // looks only at the page, and the finished pages' findings change in the kept plan.
+        append("site.yaml", "\nchecks:\n  link.fragment: warning\n");
+        BuildResult warned = append("content/blog/staying-active-small-steps.md", "\nSee [the table](#no-such-table).\n");
+        assertThat(debug).anyMatch(line -> line.startsWith("postprocess: planned the finished pages as the last build's"));
+        assertThat(warned.findings()).extracting(f -> f.rule()).contains("link.fragment");
+        // A neighbour's body edit: the warning stays, from the kept findings.
+        assertThat(append("content/blog/sun-safety-basics.md", "\nA hat helps too.\n").findings())
+                .extracting(f -> f.rule()).contains("link.fragment");
+        replace("content/blog/staying-active-small-steps.md", "\nSee [the table](#no-such-table).\n", "\n");
     }
 
     private BuildResult append(String path, String text) throws Exception {

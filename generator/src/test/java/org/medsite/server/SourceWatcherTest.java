@@ -91,6 +91,45 @@ class SourceWatcherTest {
         assertThat(batch.get(HALF_SAVED.toMillis() / 2, TimeUnit.MILLISECONDS)).containsExactly(page);
     }
 
+    @Test
+    void aFileStillChangingAfterItsLastEventKeepsTheBatchOpen() throws Exception {
+        // Stands in for a write whose event has not come yet: the first three looks after the page's event
+        // find it a different size each time. The batch ends only once a look finds it as last seen.
+        watcher.close();
+        java.util.concurrent.atomic.AtomicInteger looks = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger stillGrowing = new java.util.concurrent.atomic.AtomicInteger(4);
+        watcher = new SourceWatcher(site, List.of(site.resolve("content")), QUIET, HALF_SAVED, path -> {
+            SourceWatcher.FileState real = SourceWatcher.FileState.of(path);
+            if (!path.equals(page)) {
+                return real;
+            }
+            looks.incrementAndGet();
+            int left = stillGrowing.getAndUpdate(n -> Math.max(0, n - 1));
+            return new SourceWatcher.FileState(real.exists(), real.regularFile(), real.size() + left, real.modified());
+        });
+        CompletableFuture<List<Path>> batch = CompletableFuture.supplyAsync(this::next);
+        Files.writeString(page, "---\ntitle: Flu\n---\nGet a shot in autumn.\n", StandardCharsets.UTF_8);
+
+        assertThat(batch.get(30, TimeUnit.SECONDS)).containsExactly(page);
+        // A look at the event, then one after each quiet period: four that found it changed, one that found it still.
+        assertThat(looks.get()).isGreaterThanOrEqualTo(6);
+        assertThat(stillGrowing.get()).isZero();
+    }
+
+    @Test
+    void aBatchRecordsWhenItsEventsCameAndWhenItSettled() throws Exception {
+        CompletableFuture<List<Path>> batch = CompletableFuture.supplyAsync(this::next);
+        long before = System.nanoTime();
+        Files.writeString(page, "---\ntitle: Flu\n---\nGet a shot in autumn.\n", StandardCharsets.UTF_8);
+
+        assertThat(batch.get(30, TimeUnit.SECONDS)).containsExactly(page);
+        SourceWatcher.BatchTimes times = watcher.lastBatch();
+        assertThat(times.firstEvent()).isGreaterThanOrEqualTo(before);
+        assertThat(times.lastEvent()).isGreaterThanOrEqualTo(times.firstEvent());
+        // The quiet period lies between the last event and the batch's end.
+        assertThat(times.settled() - times.lastEvent()).isGreaterThanOrEqualTo(QUIET.toNanos());
+    }
+
     /** No change is left over for a second batch. */
     private void assertNothingMore() throws Exception {
         CompletableFuture<List<Path>> more = CompletableFuture.supplyAsync(this::next);
