@@ -21,13 +21,17 @@ class FileHashesTest {
         return Files.writeString(tmp.resolve(name), text, StandardCharsets.UTF_8);
     }
 
+    private static String hashOf(String text) {
+        return ContentHash.of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void aFileWhoseStatIsTheSameIsNotReadAgainAndAnEditedOneIs() throws Exception {
         Path state = tmp.resolve("state");
         Path a = file("a.md", "alpha");
         Path b = file("b.md", "beta");
         FileHashes first = FileHashes.in(state, SETTLED_AT_ONCE);
-        assertThat(first.of(a)).isEqualTo(ContentHash.of("alpha".getBytes(StandardCharsets.UTF_8)));
+        assertThat(first.of(a)).isEqualTo(hashOf("alpha"));
         first.of(b);
         first.store();
 
@@ -38,8 +42,8 @@ class FileHashesTest {
         Files.setLastModifiedTime(b, modified);
         FileHashes second = FileHashes.in(state, SETTLED_AT_ONCE);
 
-        assertThat(second.of(a)).isEqualTo(ContentHash.of("alpha".getBytes(StandardCharsets.UTF_8)));
-        assertThat(second.of(b)).isEqualTo(ContentHash.of("BETA".getBytes(StandardCharsets.UTF_8)));
+        assertThat(second.of(a)).isEqualTo(hashOf("alpha"));
+        assertThat(second.of(b)).isEqualTo(hashOf("BETA"));
         assertThat(second.read()).isEqualTo(1);
     }
 
@@ -53,7 +57,7 @@ class FileHashesTest {
         FileHashes second = FileHashes.in(state);
 
         // Written a moment before it was hashed: the same clock tick could hold another write.
-        assertThat(second.of(a)).isEqualTo(ContentHash.of("alpha".getBytes(StandardCharsets.UTF_8)));
+        assertThat(second.of(a)).isEqualTo(hashOf("alpha"));
         assertThat(second.read()).isEqualTo(1);
     }
 
@@ -75,8 +79,8 @@ class FileHashesTest {
             Files.write(list, damaged);
             FileHashes again = FileHashes.in(state, SETTLED_AT_ONCE);
             // Either refused (both read) or read as it was (neither read): never a hash for the wrong bytes.
-            assertThat(again.of(a)).isEqualTo(ContentHash.of("alpha".getBytes(StandardCharsets.UTF_8)));
-            assertThat(again.of(b)).isEqualTo(ContentHash.of("beta".getBytes(StandardCharsets.UTF_8)));
+            assertThat(again.of(a)).isEqualTo(hashOf("alpha"));
+            assertThat(again.of(b)).isEqualTo(hashOf("beta"));
             assertThat(again.read()).isIn(0, 2);
         }
         Files.write(list, bytes);

@@ -82,7 +82,7 @@ class OutputPlanTest {
 
     @Test
     void aLayerThatClashesIsPlannedOneByOneWithTheSameFindings() {
-        // A page whose output file a static file planned before it already has, and one whose path is unsafe.
+        // A page whose output file differs only in case from a static file planned before it.
         OutputPlan.Layer layer = new OutputPlan.Layer();
         layer.putGenerated("blog/flu/index.html", bytes("page"), "content/blog/flu.md");
         layer.putGenerated("blog/zoster/index.html", bytes("page"), "content/blog/zoster.md");
