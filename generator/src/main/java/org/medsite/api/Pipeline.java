@@ -23,6 +23,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 import java.time.LocalDate;
 import org.medsite.check.Checks;
+import org.medsite.check.JargonCheck;
 import org.medsite.check.SiteCheck;
 import org.medsite.diagnostics.Suggestions;
 import org.medsite.check.OutputIndex;
@@ -1204,8 +1205,10 @@ final class Pipeline {
         boolean article = p.source().kind() == org.medsite.content.SourceKind.PAGE
                 || p.source().kind() == org.medsite.content.SourceKind.BUNDLE;
         boolean marked = config.glossary().enabled() && article && !Boolean.FALSE.equals(optOut);
+        // Only the pages the jargon check applies to are scanned for jargon: nothing else reads it.
         GlossaryMarks glossary = new GlossaryMarks(marked ? glossaries.forLanguage(p.lang()) : Optional.empty(),
-                Jargon.forLanguage(p.lang()));
+                JargonCheck.applies(article, p.medical(), p.lang(), config.glossary())
+                        ? Jargon.forLanguage(p.lang()) : Optional.empty());
         MarkdownContext context = new MarkdownContext(p.id(), p.source().displayName(),
                 p.bodyLine(), config.basePath(), noted, own, p.frontMatter().title().isPresent(),
                 new Citations(p.medical().sources().stream().map(Source::id)
