@@ -70,6 +70,11 @@ public record SiteConfig(
                 ShareCardSettings.defaults(), ImageSettings.defaults(), SecuritySettings.defaults());
     }
 
+    /** Whether {@code checks:} turns the rule off: its findings are dropped, and a check all of whose rules are off is not run. */
+    public boolean ruleOff(String rule) {
+        return "off".equals(checks.get(rule));
+    }
+
     public SiteConfig {
         languages = List.copyOf(languages);
         // Sorted, never Map.copyOf: its iteration order changes from run to run, and templates iterate menus.
