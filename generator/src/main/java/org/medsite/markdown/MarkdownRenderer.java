@@ -189,7 +189,9 @@ public final class MarkdownRenderer {
         String firstParagraph = first == null ? "" : collapse(new TextCollectingVisitor().collectAndGetText(first));
         String text = new TextCollectingVisitor().collectAndGetText(document);
         return new RenderedMarkdown(html, title, firstParagraph, countWords(text), toc, teaser, collapse(text),
-                context.citations().order(), Readability.of(prose(document), context.lang(), syllableCounts),
+                context.citations().order(), context.measureReadability()
+                        ? Readability.of(prose(document), context.lang(), syllableCounts)
+                        : Readability.of(List.of(), context.lang()),
                 context.glossary().result());
     }
 
