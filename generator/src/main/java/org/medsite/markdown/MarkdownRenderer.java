@@ -3,7 +3,6 @@ package org.medsite.markdown;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -54,7 +53,7 @@ public final class MarkdownRenderer {
     public MarkdownRenderer(MarkdownOptions options) {
         List<Extension> always = new ArrayList<>(List.of(
                 TablesExtension.create(),
-                AutolinkExtension.create(),
+                new GatedAutolinkExtension(),
                 new SiteExtension()));
         if (options.typographer()) {
             always.add(TypographicExtension.create());
