@@ -115,7 +115,7 @@ public final class MarkdownRenderer {
 
     private static RenderedMarkdown empty(MarkdownContext context) {
         return new RenderedMarkdown("", Optional.empty(), "", 0, List.of(), Optional.empty(), "", List.of(),
-                Readability.of(List.of(), context.lang()));
+                Readability.ofNothing(context.lang()));
     }
 
     /** The 0-based line whose block quote or list markers nest deeper than {@link #MAX_NESTING}, or -1. */
@@ -190,7 +190,7 @@ public final class MarkdownRenderer {
         return new RenderedMarkdown(html, title, firstParagraph, countWords(text), toc, teaser, collapse(text),
                 context.citations().order(), context.measureReadability()
                         ? Readability.of(prose(document), context.lang(), syllableCounts)
-                        : Readability.of(List.of(), context.lang()),
+                        : Readability.ofNothing(context.lang()),
                 context.glossary().result());
     }
 
