@@ -243,8 +243,10 @@ final class BuildCache {
         if (!Files.isRegularFile(manifest) || !ContentDigest.hash(Files.readAllBytes(manifest)).equals(entry.manifestHash())) {
             return false;
         }
+        // Only a build that wrote the report (site.yaml may switch it off) told its headline figures.
+        boolean reported = entry.infos().stream().anyMatch(info -> info.startsWith(EditorialReport.INFO_PREFIX));
         for (String report : List.of(EditorialReport.JSON_FILE, EditorialReport.HTML_FILE)) {
-            if (!Files.isRegularFile(folder.dir().resolveSibling(report))) {
+            if (reported && !Files.isRegularFile(folder.dir().resolveSibling(report))) {
                 return false;
             }
         }

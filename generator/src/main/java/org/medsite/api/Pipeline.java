@@ -23,6 +23,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 import java.time.LocalDate;
 import org.medsite.check.Checks;
+import org.medsite.check.JargonCheck;
+import org.medsite.check.ReadabilityCheck;
 import org.medsite.check.SiteCheck;
 import org.medsite.diagnostics.Suggestions;
 import org.medsite.check.OutputIndex;
@@ -237,14 +239,20 @@ final class Pipeline {
                     written = Optional.of(stage("write", () -> write(plan)));
                 }
                 // A dev server's session rebuilds on every save: the report is for builds that are published.
-                if (!results.kept) {
-                    EditorialReport report = new EditorialReport(built.get().site(),
+                boolean report = built.get().site().config().editorialReport();
+                if (!results.kept && !report && written.isPresent()) {
+                    // Switched off: a report of an earlier build beside this output would describe other pages.
+                    Files.deleteIfExists(options.outputDir().resolveSibling(EditorialReport.JSON_FILE));
+                    Files.deleteIfExists(options.outputDir().resolveSibling(EditorialReport.HTML_FILE));
+                }
+                if (!results.kept && report) {
+                    EditorialReport editorial = new EditorialReport(built.get().site(),
                             options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), findings.sorted(),
                             cachedStages.reportRows());
-                    listener.info("editorial report: " + report.summary());
+                    listener.info(EditorialReport.INFO_PREFIX + editorial.summary());
                     if (written.isPresent()) {
-                        new OutputFolder(options.outputDir()).writeBeside(EditorialReport.JSON_FILE, report.json());
-                        new OutputFolder(options.outputDir()).writeBeside(EditorialReport.HTML_FILE, report.html());
+                        new OutputFolder(options.outputDir()).writeBeside(EditorialReport.JSON_FILE, editorial.json());
+                        new OutputFolder(options.outputDir()).writeBeside(EditorialReport.HTML_FILE, editorial.html());
                     }
                 }
                 if (cache != null && cacheKey != null && written.isPresent()) {
@@ -1204,12 +1212,15 @@ final class Pipeline {
         boolean article = p.source().kind() == org.medsite.content.SourceKind.PAGE
                 || p.source().kind() == org.medsite.content.SourceKind.BUNDLE;
         boolean marked = config.glossary().enabled() && article && !Boolean.FALSE.equals(optOut);
+        // Only the pages the jargon check applies to are scanned for jargon: nothing else reads it.
         GlossaryMarks glossary = new GlossaryMarks(marked ? glossaries.forLanguage(p.lang()) : Optional.empty(),
-                Jargon.forLanguage(p.lang()));
+                JargonCheck.applies(article, p.medical(), p.lang(), config.glossary())
+                        ? Jargon.forLanguage(p.lang()) : Optional.empty());
         MarkdownContext context = new MarkdownContext(p.id(), p.source().displayName(),
                 p.bodyLine(), config.basePath(), noted, own, p.frontMatter().title().isPresent(),
                 new Citations(p.medical().sources().stream().map(Source::id)
-                        .collect(java.util.stream.Collectors.toSet())), p.lang(), glossary);
+                        .collect(java.util.stream.Collectors.toSet())), p.lang(), glossary,
+                ReadabilityCheck.measures(article, p.medical(), config));
         RenderedMarkdown rendered = markdown.render(p.body(), context);
         // A front matter video leads the content, where themes print page.content (and load video.js for it).
         Optional<String> video = org.medsite.markdown.FrontMatterVideo.facade(p.frontMatter().medical().get("video"),

@@ -26,9 +26,23 @@ public record Checks(List<SiteCheck> site, List<PageCheck> pages, List<Styleshee
         java.util.Optional<String> ownHost = config.hasAbsoluteBaseUrl()
                 ? ThirdPartyRequestCheck.host(config.baseUrl()) : java.util.Optional.empty();
         ThirdPartyRequestCheck requests = new ThirdPartyRequestCheck(config.privacy(), ownHost);
-        return new Checks(List.of(new MedicalPageCheck(), new ReadabilityCheck(), new JargonCheck(),
-                new PrivacyContentCheck()),
-                List.of(new InternalLinkCheck(), requests, new VisibleDateCheck()), List.of(requests));
+        List<SiteCheck> site = new java.util.ArrayList<>();
+        addUnlessOff(site, new MedicalPageCheck(), MedicalPageCheck.RULES, config);
+        addUnlessOff(site, new ReadabilityCheck(), ReadabilityCheck.RULES, config);
+        addUnlessOff(site, new JargonCheck(), JargonCheck.RULES, config);
+        addUnlessOff(site, new PrivacyContentCheck(), PrivacyContentCheck.RULES, config);
+        return new Checks(site, List.of(new InternalLinkCheck(), requests, new VisibleDateCheck()), List.of(requests));
+    }
+
+    /**
+     * Adds a check unless the site turned every rule it reports off: it would only make findings to be
+     * dropped, and scanning every page's text for them was a few per cent of a cold build (issue #11).
+     * {@code rules} must be every rule the check reports.
+     */
+    private static void addUnlessOff(List<SiteCheck> checks, SiteCheck check, Set<String> rules, SiteConfig config) {
+        if (!rules.stream().allMatch(config::ruleOff)) {
+            checks.add(check);
+        }
     }
 
     /** Rule ids a site may change the severity of ({@code checks:} in site.yaml). */

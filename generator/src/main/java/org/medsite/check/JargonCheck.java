@@ -7,6 +7,7 @@ import org.medsite.diagnostics.FindingCollector;
 import org.medsite.medical.Glossaries;
 import org.medsite.medical.Jargon;
 import org.medsite.medical.JargonUse;
+import org.medsite.medical.MedicalInfo;
 import org.medsite.model.Page;
 import org.medsite.model.Site;
 
@@ -38,8 +39,19 @@ public final class JargonCheck implements SiteCheck {
      * audiences, in a language with a jargon list.
      */
     public static boolean applies(Page page, GlossarySettings settings) {
-        return page.isRegular() && (page.medical().medical() || page.medical().type().equals("blog"))
-                && settings.jargonAudiences().contains(page.medical().audience())
-                && Jargon.forLanguage(page.lang()).isPresent();
+        return applies(page.isRegular(), page.medical(), page.lang(), settings);
+    }
+
+    /**
+     * The same test before the pages are assembled: the Markdown stage scans for jargon only the pages it
+     * applies to, since nothing else reads a page's jargon (this check and the editorial report, which
+     * shows it for the same pages).
+     *
+     * @param regular whether the page is an article (a page or a bundle, not a list, home or generated page)
+     */
+    public static boolean applies(boolean regular, MedicalInfo medical, String lang, GlossarySettings settings) {
+        return regular && (medical.medical() || medical.type().equals("blog"))
+                && settings.jargonAudiences().contains(medical.audience())
+                && Jargon.forLanguage(lang).isPresent();
     }
 }

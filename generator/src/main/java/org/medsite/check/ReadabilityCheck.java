@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.medsite.config.ReadabilitySettings;
+import org.medsite.config.SiteConfig;
 import org.medsite.diagnostics.FindingCollector;
 import org.medsite.medical.MedicalInfo;
 import org.medsite.medical.Readability;
@@ -26,11 +27,27 @@ public final class ReadabilityCheck implements SiteCheck {
     /** Below this, a score says more about the formula than about the page. */
     static final int MIN_WORDS = 100;
 
+    /**
+     * Whether a page's readability is measured: for the editorial report, which shows every page's, and
+     * otherwise for the pages this check reads it on, while one of its rules that read it is on. Measuring
+     * was a tenth of a cold build's CPU (issue #11).
+     *
+     * @param regular whether the page is an article (a page or a bundle, not a list, home or generated page)
+     */
+    public static boolean measures(boolean regular, MedicalInfo m, SiteConfig config) {
+        return config.editorialReport() || applies(regular, m)
+                && !(config.ruleOff("readability.above-target") && config.ruleOff("readability.not-measured"));
+    }
+
+    private static boolean applies(boolean regular, MedicalInfo m) {
+        return regular && (m.medical() || m.type().equals("blog"));
+    }
+
     @Override
     public void checkPage(Site site, Page page, LocalDate today, FindingCollector findings) {
         ReadabilitySettings targets = site.config().readability();
         MedicalInfo m = page.medical();
-        if (!page.isRegular() || !(m.medical() || m.type().equals("blog"))) {
+        if (!applies(page.isRegular(), m)) {
             return;
         }
         boolean patient = m.audience().equals("patient");

@@ -32,6 +32,7 @@ import java.util.Map;
  * @param shareCards the generated social-media pictures of pages without their own image
  * @param images the resized copies of large photos offered with {@code srcset}
  * @param security the Content-Security-Policy and the {@code _headers} file
+ * @param editorialReport whether each build writes the editorial report beside the output
  */
 public record SiteConfig(
         String title,
@@ -55,11 +56,24 @@ public record SiteConfig(
         BuildLimits limits,
         ShareCardSettings shareCards,
         ImageSettings images,
-        SecuritySettings security) {
+        SecuritySettings security,
+        boolean editorialReport) {
 
     public static final String DEFAULT_THEME = "clinic";
 
-    /** Settings with the default {@link BuildLimits}, share cards, responsive images and security. */
+    /** Settings with the editorial report. */
+    public SiteConfig(String title, String description, String baseUrl, String language, List<String> languages,
+            String theme, Map<String, String> permalinks, MarkdownOptions markdown, Map<String, List<MenuEntry>> menus,
+            Map<String, Object> params, List<String> taxonomies, int paginate, Map<String, String> sort,
+            MedicalSettings medical, ReadabilitySettings readability, GlossarySettings glossary,
+            PrivacySettings privacy, Map<String, String> checks, BuildLimits limits, ShareCardSettings shareCards,
+            ImageSettings images, SecuritySettings security) {
+        this(title, description, baseUrl, language, languages, theme, permalinks, markdown, menus, params, taxonomies,
+                paginate, sort, medical, readability, glossary, privacy, checks, limits, shareCards, images, security,
+                true);
+    }
+
+    /** Settings with the default {@link BuildLimits}, share cards, responsive images and security, and the report. */
     public SiteConfig(String title, String description, String baseUrl, String language, List<String> languages,
             String theme, Map<String, String> permalinks, MarkdownOptions markdown, Map<String, List<MenuEntry>> menus,
             Map<String, Object> params, List<String> taxonomies, int paginate, Map<String, String> sort,
@@ -68,6 +82,11 @@ public record SiteConfig(
         this(title, description, baseUrl, language, languages, theme, permalinks, markdown, menus, params, taxonomies,
                 paginate, sort, medical, readability, glossary, privacy, checks, BuildLimits.DEFAULTS,
                 ShareCardSettings.defaults(), ImageSettings.defaults(), SecuritySettings.defaults());
+    }
+
+    /** Whether {@code checks:} turns the rule off: its findings are dropped, and a check all of whose rules are off is not run. */
+    public boolean ruleOff(String rule) {
+        return "off".equals(checks.get(rule));
     }
 
     public SiteConfig {

@@ -15,10 +15,18 @@ import org.medsite.diagnostics.FindingCollector;
  * @param citations the sources the page may cite, collecting the order it cites them in
  * @param lang the page's language, for readability formulas
  * @param glossary the glossary terms to mark and jargon to look for, collecting what the page uses
+ * @param measureReadability whether the body's readability is measured (else it is reported as not measured,
+ *     of no words)
  */
 public record MarkdownContext(String contentPath, String displayName, int bodyLine, String basePath,
         LinkTargets links, FindingCollector findings, boolean hasTitle, Citations citations, String lang,
-        GlossaryMarks glossary) {
+        GlossaryMarks glossary, boolean measureReadability) {
+
+    /** A page whose readability is measured. */
+    public MarkdownContext(String contentPath, String displayName, int bodyLine, String basePath, LinkTargets links,
+            FindingCollector findings, boolean hasTitle, Citations citations, String lang, GlossaryMarks glossary) {
+        this(contentPath, displayName, bodyLine, basePath, links, findings, hasTitle, citations, lang, glossary, true);
+    }
 
     /** A page without glossary work. */
     public MarkdownContext(String contentPath, String displayName, int bodyLine, String basePath, LinkTargets links,

@@ -3,7 +3,6 @@ package org.medsite.markdown;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -54,7 +53,7 @@ public final class MarkdownRenderer {
     public MarkdownRenderer(MarkdownOptions options) {
         List<Extension> always = new ArrayList<>(List.of(
                 TablesExtension.create(),
-                AutolinkExtension.create(),
+                new GatedAutolinkExtension(),
                 new SiteExtension()));
         if (options.typographer()) {
             always.add(TypographicExtension.create());
@@ -116,7 +115,7 @@ public final class MarkdownRenderer {
 
     private static RenderedMarkdown empty(MarkdownContext context) {
         return new RenderedMarkdown("", Optional.empty(), "", 0, List.of(), Optional.empty(), "", List.of(),
-                Readability.of(List.of(), context.lang()));
+                Readability.ofNothing(context.lang()));
     }
 
     /** The 0-based line whose block quote or list markers nest deeper than {@link #MAX_NESTING}, or -1. */
@@ -189,7 +188,9 @@ public final class MarkdownRenderer {
         String firstParagraph = first == null ? "" : collapse(new TextCollectingVisitor().collectAndGetText(first));
         String text = new TextCollectingVisitor().collectAndGetText(document);
         return new RenderedMarkdown(html, title, firstParagraph, countWords(text), toc, teaser, collapse(text),
-                context.citations().order(), Readability.of(prose(document), context.lang(), syllableCounts),
+                context.citations().order(), context.measureReadability()
+                        ? Readability.of(prose(document), context.lang(), syllableCounts)
+                        : Readability.ofNothing(context.lang()),
                 context.glossary().result());
     }
 

@@ -42,6 +42,15 @@ public record Readability(String lang, boolean measured, int words, int sentence
         hardestWords = List.copyOf(hardestWords);
     }
 
+    /**
+     * The readability of no prose, equal to {@code of(List.of(), lang)}: what a page not measured holds, made
+     * without the maps and sorting of a measurement (issue #11).
+     */
+    public static Readability ofNothing(String lang) {
+        return new Readability(lang.toLowerCase(Locale.ROOT), false, 0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN,
+                List.of(), List.of());
+    }
+
     public double wordsPerSentence() {
         return sentences == 0 ? 0 : (double) words / sentences;
     }

@@ -32,6 +32,8 @@ public final class EditorialReport {
 
     public static final String JSON_FILE = "medsite-report.json";
     public static final String HTML_FILE = "medsite-report.html";
+    /** How the console line of a build that wrote the report starts (a cached build tells it again). */
+    public static final String INFO_PREFIX = "editorial report: ";
 
     private final Site site;
     private final LocalDate today;

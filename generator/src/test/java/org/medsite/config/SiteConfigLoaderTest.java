@@ -38,6 +38,18 @@ class SiteConfigLoaderTest {
         assertThat(config.languages()).containsExactly("en");
         assertThat(config.theme()).isEqualTo("clinic");
         assertThat(config.markdown().typographer()).isTrue();
+        assertThat(config.editorialReport()).isTrue();
+    }
+
+    @Test
+    void theEditorialReportCanBeSwitchedOff() throws Exception {
+        FindingCollector findings = new FindingCollector();
+        assertThat(load("editorialReport: false\n", findings).editorialReport()).isFalse();
+        assertThat(load("editorialReport: true\n", findings).editorialReport()).isTrue();
+        assertThat(findings.sorted()).isEmpty();
+        assertThat(load("editorialReport: sometimes\n", findings).editorialReport()).isTrue();
+        assertThat(findings.sorted()).extracting(f -> f.format()).containsExactly(
+                "site.yaml:1: error: 'editorialReport' must be true or false [config.type]");
     }
 
     @Test

@@ -25,6 +25,13 @@ class ReadabilityTest {
             Map.entry("stroke", 1), Map.entry("checked", 1), Map.entry("often", 2), Map.entry("people", 2));
 
     @Test
+    void nothingIsWhatMeasuringNoProseGives() {
+        for (String lang : List.of("en", "es", "EN-us", "de")) {
+            assertThat(Readability.ofNothing(lang)).isEqualTo(Readability.of(List.of(), lang));
+        }
+    }
+
+    @Test
     void syllableCountsAgreeWithTheDictionaryOnMostWords() {
         List<String> wrong = DICTIONARY.entrySet().stream()
                 .filter(e -> Syllables.english(e.getKey()) != e.getValue())
