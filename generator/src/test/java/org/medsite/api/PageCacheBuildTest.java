@@ -452,6 +452,21 @@ class PageCacheBuildTest {
         }
     }
 
+    @Test
+    void finishedPagesAreTakenFromTheOutputFilesWhenTheManifestIsGone() throws Exception {
+        TestSite site = site();
+        build(site.medsite());
+        // Without the manifest (as after a build killed while writing), the finished pages cannot be taken as the
+        // files it records: they are read back and hashed instead, and the whole folder is replaced.
+        Files.delete(new org.medsite.output.OutputFolder(site.out).stateDir().resolve("manifest.txt"));
+        site.file("content/c.md", "---\ntitle: C\n---\nC text, edited.\n");
+        Built second = build(site.medsite());
+
+        assertThat(second.counts().finished()).isPositive().isLessThan(second.counts().finishedOf());
+        assertThat(second.result().written().orElseThrow().unchanged()).isZero();
+        assertSameAsCleanBuild(site, second);
+    }
+
     /** Whether a build wrote nothing (it had errors): then the report beside the output is an earlier one. */
     private static boolean cold(Built built) {
         return !built.result().errors().isEmpty();
