@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -26,9 +27,13 @@ import org.medsite.diagnostics.Finding;
 import org.medsite.diagnostics.FindingCollector;
 import org.medsite.frontmatter.ParsedSource;
 import org.medsite.markdown.LinkTargets;
+import org.medsite.markdown.RenderedMarkdown;
 import org.medsite.model.Page;
 import org.medsite.model.PageSource;
+import org.medsite.output.AtomicSiteWriter;
 import org.medsite.output.EditorialReport;
+import org.medsite.output.OutputFolder;
+import org.medsite.output.OutputPlan;
 import org.medsite.output.SearchIndexWriter;
 import org.medsite.postprocess.PageSources;
 import org.medsite.render.PageRendering;
@@ -59,6 +64,11 @@ final class CachedStages {
     /** The parse key of each source parsed in this build, by content path. */
     private final Map<String, String> parsedKeys = new ConcurrentHashMap<>();
     private final Map<String, PageHash> pageHashes = new ConcurrentHashMap<>();
+    /** What each page's record was made from in this build, by page id, where its Markdown has an entry hash. */
+    private final Map<String, PageParts> pageParts = new ConcurrentHashMap<>();
+    private volatile Map<String, AtomicSiteWriter.Recorded> manifest;
+    /** The finished pages taken from the cache without their bytes: what the manifest records of each, by path. */
+    private final Map<String, AtomicSiteWriter.Recorded> unchanged = new ConcurrentHashMap<>();
 
     private CachedStages(Optional<PageCache> cache, String settings, String resources, Map<Path, String> sources,
             String renderContext, Path outputDir) {
@@ -142,12 +152,63 @@ final class CachedStages {
                 entry -> Optional.of(new StageResults.Markdown(p, entry.rendered(), entry.findings(), entry.pageLinks(),
                         entry.resourceLinks())).filter(cached -> Pipeline.stillValid(cached, p, targets)));
         if (hit.isPresent()) {
+            keepParts(p, parsedKey, hit.get().rendered(), cache.get().entryHash(PageCache.Kind.MARKDOWN, key));
             return hit.get();
         }
         StageResults.Markdown rendered = render.get();
         cache.get().put(PageCache.Kind.MARKDOWN, key, new MarkdownEntry(rendered.rendered(), rendered.findings(),
-                rendered.pageLinks(), rendered.resourceLinks()));
+                rendered.pageLinks(), rendered.resourceLinks()))
+                .ifPresent(entryHash -> keepParts(p, parsedKey, rendered.rendered(), entryHash));
         return rendered;
+    }
+
+    private void keepParts(PageSource source, String parsedKey, RenderedMarkdown rendered, String markdownEntry) {
+        if (markdownEntry != null) {
+            pageParts.put(source.id(), new PageParts(source, parsedKey, rendered, markdownEntry));
+        }
+    }
+
+    /**
+     * What a written page's record is made of ({@code SiteAssembler.page}: its source, its URL and its rendered
+     * Markdown), each named by a hash this build has already: the parse key (the source's bytes, place and the
+     * settings) and the Markdown entry's hash (its exact encoded value, which the key alone does not name: an
+     * entry is replaced under the same key when a link's target changed).
+     */
+    private record PageParts(PageSource source, String parsedKey, RenderedMarkdown rendered, String markdownEntry) {
+
+        /** The page record copies its lists, but not their elements. */
+        private static boolean sameElements(List<?> a, List<?> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i) != b.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The hash of {@code page} from its parts, when it is the record made from them (the same instances of
+         * its source's and its Markdown's parts, which only {@code SiteAssembler.page} puts together); else empty.
+         */
+        Optional<String> hashOf(Page page) {
+            if (!madeFrom(page)) {
+                return Optional.empty();
+            }
+            // The URL is the one part planned from other pages; the record's other values follow from these.
+            return Optional.of(ContentDigest.of("page from parts", parsedKey, source.source().toString(),
+                    markdownEntry, page.url()));
+        }
+
+        private boolean madeFrom(Page page) {
+            return page.body() == source.body() && page.frontMatter() == source.frontMatter()
+                    && page.medical() == source.medical() && page.contentHtml() == rendered.html()
+                    && page.plainText() == rendered.plainText() && page.readability() == rendered.readability()
+                    && page.glossary() == rendered.glossary() && sameElements(page.toc(), rendered.toc())
+                    && sameElements(page.cited(), rendered.cited());
+        }
     }
 
     /**
@@ -176,8 +237,12 @@ final class CachedStages {
     }
 
     /**
-     * A finished page from the cache, its bytes read back from the output folder (where the last build
-     * wrote them) and used only while they hash to what that build made.
+     * A finished page from the cache, when the output folder (where the last build wrote it) still holds what
+     * that build made. Where the output manifest records the file with the hash the page had, and the file
+     * has the size it records, the page is taken without its bytes ({@link #unchanged}): the writer trusts
+     * the manifest and the size alike, and reading a thousand files back to hash them was a tenth of a
+     * one-page rebuild's time in the stages (issue #11). Else the bytes are read back and used only while
+     * they hash to what that build made.
      */
     Optional<StageResults.Finished> finished(String key, String path, String html, boolean check,
             PageSources stylesheetSources) {
@@ -187,6 +252,16 @@ final class CachedStages {
         return cache.get().use(PageCache.Kind.FINISHED, key, FinishedEntry.class, entry -> {
             Path file = outputDir.resolve(path).normalize();
             try {
+                AtomicSiteWriter.Recorded recorded = manifest().get(path);
+                if (file.startsWith(outputDir) && recorded != null && recorded.hash().equals(entry.hash())) {
+                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (attributes.isRegularFile() && attributes.size() == recorded.size()) {
+                        unchanged.put(path, recorded);
+                        return Optional.of(new StageResults.Finished(html, check, "", null, entry.findings(),
+                                entry.sources(), stylesheetSources));
+                    }
+                }
                 if (file.startsWith(outputDir) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     byte[] bytes = Files.readAllBytes(file);
                     if (ContentDigest.hash(bytes).equals(entry.hash())) {
@@ -238,13 +313,17 @@ final class CachedStages {
         private final PageCache cache;
         private final Supplier<Map<String, Object>> site;
         private final Map<String, Page> bodies = new java.util.HashMap<>();
+        private final Map<String, Page> views = new java.util.HashMap<>();
         private volatile Map<String, Object> values;
         private final Map<String, Optional<String>> hashes = new ConcurrentHashMap<>();
 
         private ReadHashes(PageCache cache, List<Page> pages, Supplier<Map<String, Object>> site) {
             this.cache = cache;
             this.site = site;
-            pages.forEach(p -> bodies.put(TemplateReads.pageBody(p.id()), p));
+            pages.forEach(p -> {
+                bodies.put(TemplateReads.pageBody(p.id()), p);
+                views.put(TemplateReads.page(p.id()), p);
+            });
         }
 
         private Map<String, Object> values() {
@@ -283,7 +362,36 @@ final class CachedStages {
             }
             Object value = values().get(key);
             // A key that stands for nothing (a page that went) differs from every value a key can have.
-            return value == null ? Optional.of("\u0000absent") : cache.hashOf(value);
+            if (value == null) {
+                return Optional.of("\u0000absent");
+            }
+            Page viewed = views.get(key);
+            if (viewed != null) {
+                Optional<String> own = ownHash(viewed, TemplateReads.ownOf(value));
+                if (own.isPresent()) {
+                    return cache.hashOf(TemplateReads.shownOfOthers(value)).map(others -> "view " + own.get() + " " + others);
+                }
+            }
+            return cache.hashOf(value);
+        }
+
+        /**
+         * The hash of a page's own values ({@link TemplateReads#ownOf}): kept by the page record's hash, as they
+         * depend on the record alone, so that an unchanged page's are not encoded again (issue #11).
+         */
+        private Optional<String> ownHash(Page page, Object own) {
+            Optional<String> pageHash = pageHash(page);
+            if (pageHash.isEmpty()) {
+                return Optional.empty();
+            }
+            String key = ContentDigest.of(settings, "view", pageHash.get());
+            Optional<String> hit = cache.use(PageCache.Kind.VIEW, key, TextEntry.class, entry -> Optional.of(entry.text()));
+            if (hit.isPresent()) {
+                return hit;
+            }
+            Optional<String> made = cache.hashOf(own);
+            made.ifPresent(hash -> cache.put(PageCache.Kind.VIEW, key, new TextEntry(hash)));
+            return made;
         }
     }
 
@@ -322,15 +430,21 @@ final class CachedStages {
     }
 
     /**
-     * The hash of a page record's encoding, worked out once per page: the per-page site checks, the search
-     * index entry and the report's rows are each keyed by it.
+     * The hash of a page record, worked out once per page: the per-page site checks, the search index entry
+     * and the report's rows are each keyed by it. A written page's is made from the hashes of its parts
+     * ({@link PageParts}); a page made otherwise (a generated list, or one whose Markdown could not be kept)
+     * is hashed by encoding the whole record (issue #11: encoding a thousand records was a tenth of a
+     * one-page rebuild's samples).
      */
     private Optional<String> pageHash(Page page) {
         PageHash known = pageHashes.get(page.id());
         if (known != null && known.page() == page) {
             return known.hash();
         }
-        Optional<String> hash = cache.get().hashOf(page);
+        PageParts parts = pageParts.get(page.id());
+        Optional<String> fromParts = parts == null ? Optional.empty() : parts.hashOf(page);
+        Optional<String> hash = fromParts.isPresent() ? fromParts
+                : cache.get().hashOf(page).map(encoded -> ContentDigest.of("page encoded", encoded));
         pageHashes.put(page.id(), new PageHash(page, hash));
         return hash;
     }
@@ -370,12 +484,11 @@ final class CachedStages {
         }
         return (page, kind, status, findings, make) -> {
             Optional<String> pageHash = pageHash(page);
-            Optional<String> findingsHash = cache.get().hashOf(findings);
-            if (pageHash.isEmpty() || findingsHash.isEmpty()) {
+            if (pageHash.isEmpty()) {
                 return make.get();
             }
             String key = ContentDigest.of(settings, "report", kind, pageHash.get(), String.valueOf(status),
-                    findingsHash.get());
+                    findingsHash(findings));
             Optional<String> hit = cache.get().use(PageCache.Kind.REPORT, key, TextEntry.class,
                     entry -> Optional.of(entry.text()));
             if (hit.isPresent()) {
@@ -385,6 +498,46 @@ final class CachedStages {
             cache.get().put(PageCache.Kind.REPORT, key, new TextEntry(made));
             return made;
         };
+    }
+
+    /**
+     * The hash of a list of findings, from their fields: the report hashes every page's findings, and encoding
+     * them reflectively made the JVM generate and compile an accessor class per field (issue #11).
+     */
+    static String findingsHash(List<Finding> findings) {
+        ContentDigest digest = new ContentDigest().text(String.valueOf(findings.size()));
+        for (Finding f : findings) {
+            digest.text(f.severity().name()).text(f.rule()).text(f.file()).text(String.valueOf(f.line()))
+                    .text(f.message());
+        }
+        return digest.hex();
+    }
+
+    /** The last build's output manifest, read on first use. */
+    private Map<String, AtomicSiteWriter.Recorded> manifest() throws IOException {
+        Map<String, AtomicSiteWriter.Recorded> m = manifest;
+        if (m == null) {
+            synchronized (this) {
+                if (manifest == null) {
+                    manifest = AtomicSiteWriter.manifest(new OutputFolder(outputDir));
+                }
+                m = manifest;
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Plans a finished page: its bytes, or, for one taken from the cache without them ({@link #finished}),
+     * the file the last build wrote, unchanged.
+     */
+    void plan(OutputPlan plan, String path, StageResults.Finished done, String origin) {
+        AtomicSiteWriter.Recorded recorded = done.bytes() == null ? unchanged.get(path) : null;
+        if (recorded == null) {
+            plan.addGenerated(path, done.bytes(), origin);
+        } else {
+            plan.addUnchanged(path, outputDir.resolve(path).normalize(), recorded.hash(), recorded.size(), origin);
+        }
     }
 
     /** Keeps a finished page made by this build for the next one. */

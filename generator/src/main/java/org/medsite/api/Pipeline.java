@@ -996,7 +996,8 @@ final class Pipeline {
             for (String path : inOrder) {
                 StageResults.Finished done = finished.get(path);
                 findings.addAll(done.findings());
-                plan.addGenerated(path, done.bytes(), plannedOrigin(byOutput.apply(path)));
+                // A page taken from the page cache unchanged is planned as the file the last build wrote.
+                cachedStages.plan(plan, path, done, plannedOrigin(byOutput.apply(path)));
             }
         }
         if (config.security().headersFile()) {

@@ -48,7 +48,8 @@ final class StageResults {
      * One output file after post-processing and page checks, for the HTML it was made from; with what the
      * page loads, and what the site's stylesheets loaded when its policy was written into it. The
      * {@code text} (the bytes as a string, searched for links by a session's next build) is empty in a
-     * one-off build, which never reads it.
+     * one-off build, which never reads it; {@code bytes} is null there for a page taken from the page cache
+     * as the output file holds it (see {@code CachedStages.finished}).
      */
     record Finished(String html, boolean checked, String text, byte[] bytes, List<Finding> findings,
             PageSources sources, PageSources stylesheetSources) {

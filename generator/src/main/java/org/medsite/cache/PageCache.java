@@ -63,7 +63,9 @@ public final class PageCache {
         /** A page's search index entry ({@link TextEntry}). */
         SEARCH,
         /** A page's rows of the editorial report ({@link TextEntry}). */
-        REPORT;
+        REPORT,
+        /** The hash of a page's own values as its templates see them, by the page record's hash ({@link TextEntry}). */
+        VIEW;
 
         String fileName() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -73,7 +75,7 @@ public final class PageCache {
     static final String DIR = "page-cache";
     private static final String MAGIC = "medsite page cache";
     /** Bumped whenever the file layout or the meaning of a key changes. */
-    private static final int FORMAT = 7;
+    private static final int FORMAT = 8;
     /**
      * The old segments are rewritten as one when more than this share of their bytes is dead, or when a
      * kind would have more than {@link #MAX_SEGMENTS}: a one-page rebuild then rewrites a kind's results
@@ -93,10 +95,14 @@ public final class PageCache {
     private final Map<Kind, AtomicInteger> hits = new EnumMap<>(Kind.class);
     private final Map<Kind, AtomicInteger> misses = new EnumMap<>(Kind.class);
 
-    /** A kind's segments as read: their names, entries (the latest under each key) and all entries' bytes. */
-    private record Segments(List<String> names, Map<String, ByteBuffer> entries, long bytes) {
+    /**
+     * A kind's segments as read: their names, entries (the latest under each key), each entry's hash as the
+     * file holds it, and all entries' bytes.
+     */
+    private record Segments(List<String> names, Map<String, ByteBuffer> entries, Map<String, String> hashes,
+            long bytes) {
 
-        static final Segments NONE = new Segments(List.of(), Map.of(), 0);
+        static final Segments NONE = new Segments(List.of(), Map.of(), Map.of(), 0);
     }
 
     /** A pending file being appended to, one entry at a time. */
@@ -154,6 +160,15 @@ public final class PageCache {
     }
 
     /**
+     * The hash of the entry kept under {@code key} by an earlier build, as its segment holds it (of the key and
+     * the value's bytes, so two entries with the same hash hold equal values), or null when there is none.
+     * It names what a {@link #use} of that key found without encoding the value again.
+     */
+    public String entryHash(Kind kind, String key) {
+        return segments(kind).hashes().get(key);
+    }
+
+    /**
      * The {@link ContentHash} of {@code value}'s encoding: every component, each length-prefixed, so two values
      * have the same hash only if they are equal. Empty for a value that cannot be encoded.
      */
@@ -181,15 +196,19 @@ public final class PageCache {
     /**
      * Keeps {@code value} for the next build, written to the kind's pending file now; a value that cannot be
      * encoded or written is not kept (it will be made again).
+     *
+     * @return the new entry's hash (as {@link #entryHash} gives it in the next build), empty when the value
+     *         cannot be encoded
      */
-    public void put(Kind kind, String key, Record value) {
+    public Optional<String> put(Kind kind, String key, Record value) {
         byte[] bytes;
         try {
             bytes = codec.encode(value);
         } catch (RuntimeException e) {
             debug.accept("page cache: not keeping a " + kind.fileName() + " result (" + e.getMessage() + ")");
-            return;
+            return Optional.empty();
         }
+        String hash = hash(key, ByteBuffer.wrap(bytes));
         synchronized (pending) {
             try {
                 Pending file = pending.get(kind);
@@ -198,12 +217,13 @@ public final class PageCache {
                     file = new Pending(dir.resolve(kind.fileName() + ".pending"));
                     pending.put(kind, file);
                 }
-                writeEntry(file.out, key, ByteBuffer.wrap(bytes));
+                writeEntry(file.out, key, ByteBuffer.wrap(bytes), hash);
                 file.entries++;
             } catch (IOException e) {
                 debug.accept("page cache: cannot keep a " + kind.fileName() + " result (" + e.getMessage() + ")");
             }
         }
+        return Optional.of(hash);
     }
 
     /** How many look-ups of {@code kind} found a result: for tests and the debug summary. */
@@ -343,18 +363,19 @@ public final class PageCache {
                 List<String> names = Files.readAllLines(list, StandardCharsets.UTF_8).stream()
                         .filter(n -> !n.isEmpty()).toList();
                 Map<String, ByteBuffer> entries = new HashMap<>();
+                Map<String, String> hashes = new HashMap<>();
                 long bytes = 0;
                 for (String name : names) {
                     if (name.contains("/") || name.contains("\\")) {
                         throw new IOException("the list names a file outside the cache");
                     }
-                    Map<String, ByteBuffer> segment = read(Files.readAllBytes(dir.resolve(name)));
+                    Map<String, ByteBuffer> segment = read(Files.readAllBytes(dir.resolve(name)), hashes);
                     for (ByteBuffer value : segment.values()) {
                         bytes += value.remaining();
                     }
                     entries.putAll(segment);
                 }
-                return new Segments(names, entries, bytes);
+                return new Segments(names, entries, hashes, bytes);
             } catch (IOException | RuntimeException e) {
                 debug.accept("page cache: ignoring " + list + ", it cannot be read (" + e.getMessage() + ")");
                 return Segments.NONE;
@@ -384,18 +405,18 @@ public final class PageCache {
         out.writeUTF(MAGIC);
         out.writeInt(FORMAT);
         for (Map.Entry<String, ByteBuffer> e : entries.entrySet()) {
-            writeEntry(out, e.getKey(), e.getValue());
+            writeEntry(out, e.getKey(), e.getValue(), hash(e.getKey(), e.getValue()));
         }
         finish(out);
     }
 
-    private static void writeEntry(DataOutputStream out, String key, ByteBuffer bytes) throws IOException {
+    private static void writeEntry(DataOutputStream out, String key, ByteBuffer bytes, String hash) throws IOException {
         // A hit is written from the view of the file it was read from, not from a copy.
         out.writeBoolean(true);
         out.writeUTF(key);
         out.writeInt(bytes.remaining());
         out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
-        out.writeUTF(hash(key, bytes));
+        out.writeUTF(hash);
     }
 
     private static void finish(DataOutputStream out) throws IOException {
@@ -411,6 +432,11 @@ public final class PageCache {
 
     /** The entries of a cache file, each a view of {@code data} (not a copy: on a big site the files are 100 MB). */
     static Map<String, ByteBuffer> read(byte[] data) throws IOException {
+        return read(data, new HashMap<>());
+    }
+
+    /** Like {@link #read(byte[])}, putting each entry's hash in {@code hashes} by its key. */
+    private static Map<String, ByteBuffer> read(byte[] data, Map<String, String> hashes) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
         if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT) {
             throw new IOException("not a page cache of this Medsite version");
@@ -425,10 +451,12 @@ public final class PageCache {
             ByteBuffer value = ByteBuffer.wrap(data, data.length - in.available(), length);
             in.skipNBytes(length);
             // A changed byte inside a string would decode to another string: each value carries its hash.
-            if (!in.readUTF().equals(hash(key, value))) {
+            String hash = in.readUTF();
+            if (!hash.equals(hash(key, value))) {
                 throw new IOException("the file is damaged");
             }
             entries.put(key, value);
+            hashes.put(key, hash);
         }
         if (!in.readUTF().equals(MAGIC) || in.available() != 0) {
             throw new IOException("the file is damaged");

@@ -102,7 +102,7 @@ public final class AtomicSiteWriter {
             try {
                 plan.entries().entrySet().parallelStream().forEach(e -> {
                     try {
-                        if (writeOne(e.getKey(), e.getValue().bytes(), staging, out, previous, recorded)) {
+                        if (writeOne(e.getKey(), e.getValue(), staging, out, previous, recorded)) {
                             linked.incrementAndGet();
                         }
                     } catch (IOException io) {
@@ -159,11 +159,10 @@ public final class AtomicSiteWriter {
             try {
                 plan.entries().entrySet().parallelStream().forEach(e -> {
                     try {
-                        byte[] bytes = e.getValue().bytes();
-                        Recorded now = new Recorded(hash(bytes), bytes.length);
+                        Recorded now = recorded(e.getValue());
                         manifest.put(e.getKey(), now);
                         if (!now.equals(previous.get(e.getKey()))
-                                || !Long.valueOf(bytes.length).equals(onDisk.files().get(e.getKey()))) {
+                                || !Long.valueOf(now.size()).equals(onDisk.files().get(e.getKey()))) {
                             changed.add(e.getKey());
                         }
                     } catch (IOException io) {
@@ -358,15 +357,15 @@ public final class AtomicSiteWriter {
      *
      * @return whether the file was unchanged (linked or copied from the previous output)
      */
-    private static boolean writeOne(String path, byte[] bytes, Path staging, Path out, Map<String, Recorded> previous,
+    private static boolean writeOne(String path, OutputEntry entry, Path staging, Path out, Map<String, Recorded> previous,
             Map<String, Recorded> manifest) throws IOException {
-        Recorded now = new Recorded(hash(bytes), bytes.length);
+        Recorded now = recorded(entry);
         Path target = staging.resolve(path).normalize();
         Path before = out.resolve(path);
         boolean unchanged = now.equals(previous.get(path)) && Files.isRegularFile(before, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                && Files.size(before) == bytes.length && linkOrCopy(before, target);
+                && Files.size(before) == now.size() && linkOrCopy(before, target);
         if (!unchanged) {
-            Files.write(target, bytes);
+            Files.write(target, entry.bytes());
         }
         manifest.put(path, now);
         return unchanged;
@@ -404,6 +403,23 @@ public final class AtomicSiteWriter {
             Files.copy(existing, target, StandardCopyOption.COPY_ATTRIBUTES);
         }
         return true;
+    }
+
+    /** What the manifest will record of an entry: an unchanged file's as the last one did, else its bytes' hash. */
+    private static Recorded recorded(OutputEntry entry) throws IOException {
+        if (entry instanceof OutputEntry.Unchanged unchanged) {
+            return new Recorded(unchanged.hash(), unchanged.size());
+        }
+        byte[] bytes = entry.bytes();
+        return new Recorded(hash(bytes), bytes.length);
+    }
+
+    /**
+     * What the last build's manifest records of each file it wrote, by path; empty when there is none (a first
+     * build, or one killed while writing). The caller holds the folder's {@link BuildLock}.
+     */
+    public static Map<String, Recorded> manifest(OutputFolder folder) throws IOException {
+        return readManifest(folder);
     }
 
     private static Map<String, Recorded> readManifest(OutputFolder folder) throws IOException {
@@ -452,6 +468,7 @@ public final class AtomicSiteWriter {
         return ContentHash.of(bytes);
     }
 
-    private record Recorded(String hash, long size) {
+    /** A file's hash ({@link #hash}) and size, as the manifest records them. */
+    public record Recorded(String hash, long size) {
     }
 }

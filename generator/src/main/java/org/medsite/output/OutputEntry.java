@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What one output file will contain: bytes made by the build, or a file copied as it is. */
+/**
+ * What one output file will contain: bytes made by the build, a file copied as it is, or the file the last
+ * build wrote there, unchanged.
+ */
 public sealed interface OutputEntry {
 
     /** Where the content comes from, for findings ({@code content/blog/flu.md}, {@code static/logo.svg}). */
@@ -24,6 +27,26 @@ public sealed interface OutputEntry {
         @Override
         public byte[] bytes() throws IOException {
             return Files.readAllBytes(source);
+        }
+    }
+
+    /**
+     * The file the last build wrote at this path, which the output manifest describes with this hash and size,
+     * kept as it is: a one-off build that takes a finished page from its page cache plans it without reading the
+     * file back (issue #11). The writer compares {@code hash} and {@code size} with the manifest's, as for any
+     * entry; its bytes are read only where the writer needs them, and only while they are still those.
+     *
+     * @param file the file in the output folder
+     * @param hash the {@link org.medsite.cache.ContentHash} of its bytes, as the manifest records it
+     */
+    record Unchanged(Path file, String hash, long size, String origin) implements OutputEntry {
+        @Override
+        public byte[] bytes() throws IOException {
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length != size || !org.medsite.cache.ContentHash.of(bytes).equals(hash)) {
+                throw new IOException(file + " changed while the site was being built; build again");
+            }
+            return bytes;
         }
     }
 }

@@ -162,6 +162,11 @@ public final class OutputPlan {
         add(path, new OutputEntry.Generated(bytes, origin));
     }
 
+    /** Plans the file the last build wrote at {@code path} to stay as it is (see {@link OutputEntry.Unchanged}). */
+    public void addUnchanged(String path, Path file, String hash, long size, String origin) {
+        add(path, new OutputEntry.Unchanged(file, hash, size, origin));
+    }
+
     public void addCopy(String path, Path source, String origin) {
         add(path, new OutputEntry.Copied(source, origin));
     }

@@ -229,6 +229,20 @@ public final class TemplateReads {
         return List.of(components(page, false), translations, related, ancestors, feeds);
     }
 
+    /**
+     * The part of the value of a page's {@link #page} key that depends on the page record alone: its own
+     * components that are not made from the body. The page cache keeps its hash by the record's.
+     */
+    public static Object ownOf(Object pageValue) {
+        return ((List<?>) pageValue).get(0);
+    }
+
+    /** The rest of the value of a page's {@link #page} key (see {@link #ownOf}): what it shows of other pages. */
+    public static List<?> shownOfOthers(Object pageValue) {
+        List<?> value = (List<?>) pageValue;
+        return value.subList(1, value.size());
+    }
+
     /** The values of the page's body components, or of all the others. */
     private static List<Object> components(Page page, boolean body) {
         List<Object> values = new ArrayList<>();

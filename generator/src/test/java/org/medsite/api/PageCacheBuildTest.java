@@ -28,14 +28,16 @@ class PageCacheBuildTest {
 
     private static final Pattern COUNTS = Pattern.compile(
             "page cache: reused parsed (\\d+)/(\\d+), markdown (\\d+)/(\\d+), finished (\\d+)/(\\d+), "
-            + "checked (\\d+)/(\\d+), rendered (\\d+)/(\\d+), search (\\d+)/(\\d+), report (\\d+)/(\\d+)");
+            + "checked (\\d+)/(\\d+), rendered (\\d+)/(\\d+), search (\\d+)/(\\d+), report (\\d+)/(\\d+), "
+            + "view (\\d+)/(\\d+)");
 
     @TempDir
     Path tmp;
 
     /** Look-ups of one build that found a result, and all look-ups, per kind. */
     private record Counts(int parsed, int parsedOf, int markdown, int markdownOf, int finished, int finishedOf,
-            int checked, int checkedOf, int rendered, int renderedOf, int search, int searchOf, int report, int reportOf) {
+            int checked, int checkedOf, int rendered, int renderedOf, int search, int searchOf, int report, int reportOf,
+            int view, int viewOf) {
     }
 
     private record Built(BuildResult result, Counts counts, List<String> debug) {
@@ -65,12 +67,12 @@ class PageCacheBuildTest {
         for (String line : debug) {
             Matcher m = COUNTS.matcher(line);
             if (m.matches()) {
-                int[] n = new int[14];
+                int[] n = new int[16];
                 for (int i = 0; i < n.length; i++) {
                     n[i] = Integer.parseInt(m.group(i + 1));
                 }
                 counts = new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11], n[12],
-                        n[13]);
+                        n[13], n[14], n[15]);
             }
         }
         return new Built(result, counts, debug);
@@ -109,7 +111,7 @@ class PageCacheBuildTest {
 
         assertThat(first.counts()).isEqualTo(new Counts(0, 3, 0, 3, 0, first.counts().finishedOf(), 0,
                 first.counts().checkedOf(), 0, first.counts().renderedOf(), 0, first.counts().searchOf(), 0,
-                first.counts().reportOf()));
+                first.counts().reportOf(), 0, first.counts().viewOf()));
         assertThat(second.counts().parsed()).isEqualTo(2);
         // Every page but c (and the lists that show c) is checked from the cache.
         assertThat(second.counts().checked()).isGreaterThanOrEqualTo(2).isLessThan(second.counts().checkedOf());
@@ -140,6 +142,22 @@ class PageCacheBuildTest {
     }
 
     @Test
+    void aListThatShowsTheEditedPagesTitleIsNotRenderedAgainForAnEditOfItsBodyAlone() throws Exception {
+        TestSite site = site().file("layouts/index.ftlh", "<!DOCTYPE html><html lang=\"en\"><head><title>Home</title>"
+                + "</head><body><main><h1>Home</h1><ul><#list pages as p><li>${p.title}: ${p.summary}</li></#list>"
+                + "</ul></main></body></html>\n");
+        build(site.medsite());
+        // A second paragraph: c's title and summary (its first paragraph) stay as they were.
+        append(site, "content/c.md", "\nA second paragraph.\n");
+        Built second = build(site.medsite());
+
+        assertThat(Jsoup.parse(site.read("c/index.html")).select("main p").eachText()).contains("A second paragraph.");
+        // Only c is rendered again: the home page reads c's title and summary, not its body.
+        assertThat(second.counts().rendered()).isEqualTo(second.counts().renderedOf() - 1);
+        assertSameAsCleanBuild(site, second);
+    }
+
+    @Test
     void aPageThatLinksToAMovedPageIsRenderedAgain() throws Exception {
         TestSite site = site();
         build(site.medsite());
@@ -149,6 +167,23 @@ class PageCacheBuildTest {
         // a's source is unchanged, but its link to b now has another target: its content differs.
         assertThat(Jsoup.parse(site.read("a/index.html")).select("main a").attr("href")).isEqualTo("/bee/");
         assertThat(second.counts().rendered()).isLessThan(second.counts().renderedOf() - 1);
+        assertSameAsCleanBuild(site, second);
+    }
+
+    @Test
+    void aPageWhoseMarkdownChangedWithoutItsSourceIsCheckedIndexedAndReportedAgain() throws Exception {
+        TestSite site = site();
+        build(site.medsite());
+        site.file("content/b.md", "---\ntitle: B\nslug: bee\n---\nB text.\n");
+        Built second = build(site.medsite());
+
+        // a's source and parse key are those of the first build, but its Markdown entry was made again (its
+        // link's target moved): its page record differs, so whatever is keyed by the record is made again, for
+        // a as for b, and for no other page.
+        assertThat(second.counts().markdown()).isEqualTo(1);
+        assertThat(second.counts().search()).isEqualTo(second.counts().searchOf() - 2).isPositive();
+        assertThat(second.counts().report()).isEqualTo(second.counts().reportOf() - 4).isPositive();
+        assertThat(second.counts().checked()).isLessThanOrEqualTo(second.counts().checkedOf() - 2);
         assertSameAsCleanBuild(site, second);
     }
 
@@ -225,7 +260,7 @@ class PageCacheBuildTest {
         // Data may be read by anything (the glossary, the people registry): nothing per page is reused.
         assertThat(second.counts()).isEqualTo(new Counts(0, 3, 0, 3, 0, second.counts().finishedOf(), 0,
                 second.counts().checkedOf(), 0, second.counts().renderedOf(), 0, second.counts().searchOf(), 0,
-                second.counts().reportOf()));
+                second.counts().reportOf(), 0, second.counts().viewOf()));
         assertThat(Jsoup.parse(site.read("b/index.html")).select("p.phone").text()).isEqualTo("555-0199");
         assertSameAsCleanBuild(site, second);
     }
@@ -415,6 +450,21 @@ class PageCacheBuildTest {
         for (int i : new int[] {7, 8, 9, 10, 12}) {
             assertThat(counts.get(i).rendered()).as("edit %d", i).isZero();
         }
+    }
+
+    @Test
+    void finishedPagesAreTakenFromTheOutputFilesWhenTheManifestIsGone() throws Exception {
+        TestSite site = site();
+        build(site.medsite());
+        // Without the manifest (as after a build killed while writing), the finished pages cannot be taken as the
+        // files it records: they are read back and hashed instead, and the whole folder is replaced.
+        Files.delete(new org.medsite.output.OutputFolder(site.out).stateDir().resolve("manifest.txt"));
+        site.file("content/c.md", "---\ntitle: C\n---\nC text, edited.\n");
+        Built second = build(site.medsite());
+
+        assertThat(second.counts().finished()).isPositive().isLessThan(second.counts().finishedOf());
+        assertThat(second.result().written().orElseThrow().unchanged()).isZero();
+        assertSameAsCleanBuild(site, second);
     }
 
     /** Whether a build wrote nothing (it had errors): then the report beside the output is an earlier one. */

@@ -129,6 +129,53 @@ class AtomicSiteWriterTest {
                 java.util.Map.entry("index.html", "home"));
     }
 
+    /** A plan of the files the last build wrote, each planned unchanged as the manifest records it, plus one new file. */
+    private static OutputPlan unchangedPlan(OutputFolder folder, String newPath, String newText) throws IOException {
+        OutputPlan plan = new OutputPlan(new FindingCollector());
+        AtomicSiteWriter.manifest(folder).forEach((path, recorded) -> plan.addUnchanged(path,
+                folder.dir().resolve(path), recorded.hash(), recorded.size(), "test"));
+        plan.addGenerated(newPath, newText, "test");
+        return plan;
+    }
+
+    @Test
+    void filesPlannedUnchangedAreLeftInPlaceByAPatchAndLinkedByAReplace() throws Exception {
+        OutputFolder folder = new OutputFolder(tmp.resolve("out"));
+        new AtomicSiteWriter().write(plan("index.html", "home", "a/index.html", "a"), folder);
+        Path a = tmp.resolve("out/a/index.html");
+        Object aFile = Files.readAttributes(a, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+        WriteStats patched = new AtomicSiteWriter().write(unchangedPlan(folder, "b/index.html", "b"), folder);
+
+        assertThat(patched).isEqualTo(new WriteStats(1, 2, 0));
+        assertThat(Files.readAttributes(a, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(aFile);
+        // A file where the plan has a folder makes the next write a replace: the unchanged files are linked.
+        OutputPlan again = unchangedPlan(folder, "c/index.html", "c");
+        Files.writeString(tmp.resolve("out/c"), "a file where a folder goes");
+        new AtomicSiteWriter().write(again, folder);
+        assertThat(Files.readAttributes(a, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(aFile);
+        assertThat(tree(tmp.resolve("out"))).containsExactly(java.util.Map.entry("", "/"),
+                java.util.Map.entry("a", "/"), java.util.Map.entry("a/index.html", "a"),
+                java.util.Map.entry("b", "/"), java.util.Map.entry("b/index.html", "b"),
+                java.util.Map.entry("c", "/"), java.util.Map.entry("c/index.html", "c"),
+                java.util.Map.entry("index.html", "home"));
+    }
+
+    @Test
+    void aFilePlannedUnchangedThatChangedSinceFailsTheWriteAndLeavesTheOutputAsItWas() throws Exception {
+        OutputFolder folder = new OutputFolder(tmp.resolve("out"));
+        new AtomicSiteWriter().write(plan("index.html", "home", "a/index.html", "a"), folder);
+        OutputPlan plan = unchangedPlan(folder, "b/index.html", "b");
+        // Changed after the plan was made (another size): the writer needs its bytes, and they are not the planned ones.
+        Files.writeString(tmp.resolve("out/a/index.html"), "changed by hand");
+
+        assertThatThrownBy(() -> new AtomicSiteWriter().write(plan, folder)).isInstanceOf(IOException.class)
+                .hasMessageContaining("changed while the site was being built");
+        assertThat(tree(tmp.resolve("out"))).containsExactly(java.util.Map.entry("", "/"),
+                java.util.Map.entry("a", "/"), java.util.Map.entry("a/index.html", "changed by hand"),
+                java.util.Map.entry("index.html", "home"));
+    }
+
     @Test
     void aPlannedFileWhereAFolderIsReplacesTheWholeSite() throws Exception {
         OutputFolder folder = new OutputFolder(tmp.resolve("out"));
