@@ -157,12 +157,17 @@ class PageCacheBuildTest {
         assertSameAsCleanBuild(site, second);
     }
 
+    /** Builds the site, then moves b to /bee/ (a links to it) and builds again. */
+    private Built buildThenMoveB(TestSite site) throws Exception {
+        build(site.medsite());
+        site.file("content/b.md", "---\ntitle: B\nslug: bee\n---\nB text.\n");
+        return build(site.medsite());
+    }
+
     @Test
     void aPageThatLinksToAMovedPageIsRenderedAgain() throws Exception {
         TestSite site = site();
-        build(site.medsite());
-        site.file("content/b.md", "---\ntitle: B\nslug: bee\n---\nB text.\n");
-        Built second = build(site.medsite());
+        Built second = buildThenMoveB(site);
 
         // a's source is unchanged, but its link to b now has another target: its content differs.
         assertThat(Jsoup.parse(site.read("a/index.html")).select("main a").attr("href")).isEqualTo("/bee/");
@@ -173,9 +178,7 @@ class PageCacheBuildTest {
     @Test
     void aPageWhoseMarkdownChangedWithoutItsSourceIsCheckedIndexedAndReportedAgain() throws Exception {
         TestSite site = site();
-        build(site.medsite());
-        site.file("content/b.md", "---\ntitle: B\nslug: bee\n---\nB text.\n");
-        Built second = build(site.medsite());
+        Built second = buildThenMoveB(site);
 
         // a's source and parse key are those of the first build, but its Markdown entry was made again (its
         // link's target moved): its page record differs, so whatever is keyed by the record is made again, for
