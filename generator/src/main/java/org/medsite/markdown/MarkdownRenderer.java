@@ -120,25 +120,32 @@ public final class MarkdownRenderer {
 
     /** The 0-based line whose block quote or list markers nest deeper than {@link #MAX_NESTING}, or -1. */
     static int tooDeep(String markdown) {
+        return tooDeep(markdown, MAX_NESTING);
+    }
+
+    /** The 0-based line whose markers nest deeper than {@code limit}, or -1. */
+    static int tooDeep(String markdown, int limit) {
         int lineNumber = 0;
-        int depth = 0;
-        for (int i = 0; i < markdown.length(); i++) {
-            char c = markdown.charAt(i);
-            if (c == '\n') {
-                lineNumber++;
-                depth = 0;
-                continue;
-            }
-            if (depth >= 0) {
+        // Only the markers at the start of each line count: the rest of a line is skipped with indexOf,
+        // not looked at character by character (this ran over every page's whole text; issue #11).
+        for (int start = 0; start < markdown.length(); lineNumber++) {
+            int depth = 0;
+            for (int i = start; i < markdown.length(); i++) {
+                char c = markdown.charAt(i);
                 if (c == '>' || ((c == '-' || c == '*' || c == '+') && i + 1 < markdown.length()
                         && markdown.charAt(i + 1) == ' ')) {
-                    if (++depth > MAX_NESTING) {
+                    if (++depth > limit) {
                         return lineNumber;
                     }
                 } else if (c != ' ' && c != '\t') {
-                    depth = -1; // Past the line's markers: the rest is text.
+                    break; // Past the line's markers (or at its end): the rest is text.
                 }
             }
+            int end = markdown.indexOf('\n', start);
+            if (end < 0) {
+                break;
+            }
+            start = end + 1;
         }
         return -1;
     }
@@ -170,7 +177,7 @@ public final class MarkdownRenderer {
         StringBuilder beforeMore = new StringBuilder();
         // Most pages have no <!--more--> marker: then the text before it is never needed, and collecting
         // it would be one more pass over the whole document (issue #11).
-        boolean hasMore = MORE.matcher(markdown).find();
+        boolean hasMore = markdown.contains("<!--") && MORE.matcher(markdown).find();
         for (Node node : document.getChildren()) {
             if (node instanceof Heading h && (h.getLevel() == 2 || h.getLevel() == 3) && h.getAnchorRefId() != null) {
                 toc.add(new TocEntry(h.getLevel(), h.getAnchorRefId(),
@@ -221,12 +228,14 @@ public final class MarkdownRenderer {
     static int countWords(String text) {
         int words = 0;
         boolean inWord = false;
-        for (int i = 0; i < text.length(); i++) {
-            boolean letter = Character.isLetterOrDigit(text.charAt(i));
+        // A char array, not charAt: this runs over every page's whole text (see Whitespace.collapse).
+        for (char c : text.toCharArray()) {
+            boolean letter = c < 128 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    : Character.isLetterOrDigit(c);
             if (letter && !inWord) {
                 words++;
             }
-            inWord = letter || (inWord && (text.charAt(i) == '\'' || text.charAt(i) == '-' || text.charAt(i) == '’'));
+            inWord = letter || (inWord && (c == '\'' || c == '-' || c == '’'));
         }
         return words;
     }

@@ -64,16 +64,21 @@ enum OptionalSyntax {
 
     /** A line whose first character after spaces and tabs is {@code :} or {@code ~}. */
     private static boolean mayHaveDefinition(String text) {
-        boolean lineStart = true;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                lineStart = true;
-            } else if (lineStart && (c == ':' || c == '~')) {
-                return true;
-            } else if (c != ' ' && c != '\t') {
-                lineStart = false;
+        // Each line's start is looked at and the rest skipped with indexOf (it ran over every character).
+        for (int start = 0; start < text.length(); ) {
+            for (int i = start; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == ':' || c == '~') {
+                    return true;
+                } else if (c != ' ' && c != '\t') {
+                    break;
+                }
             }
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                break;
+            }
+            start = end + 1;
         }
         return false;
     }

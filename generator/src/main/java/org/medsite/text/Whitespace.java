@@ -12,24 +12,27 @@ public final class Whitespace {
      * counts; {@code strip()} then also drops other leading or trailing Unicode white space.
      */
     public static String collapse(String text) {
-        StringBuilder out = new StringBuilder(text.length());
+        // On a char array rather than with charAt: the launcher's C1-only code runs a String's charAt as a
+        // call with its own bounds check, and this runs over every page's whole text (issue #11).
+        char[] in = text.toCharArray();
+        char[] out = new char[in.length];
+        int n = 0;
         boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (char c : in) {
             if (isAsciiSpace(c)) {
                 space = true;
             } else {
                 if (space) {
-                    out.append(' ');
+                    out[n++] = ' ';
                     space = false;
                 }
-                out.append(c);
+                out[n++] = c;
             }
         }
         if (space) {
-            out.append(' ');
+            out[n++] = ' ';
         }
-        return out.toString().strip();
+        return new String(out, 0, n).strip();
     }
 
     /** Whether {@code c} is whitespace as a regex's {@code \s} means it by default. */
