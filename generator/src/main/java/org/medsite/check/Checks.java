@@ -31,6 +31,9 @@ public record Checks(List<SiteCheck> site, List<PageCheck> pages, List<Styleshee
         addUnlessOff(site, new ReadabilityCheck(), ReadabilityCheck.RULES, config);
         addUnlessOff(site, new JargonCheck(), JargonCheck.RULES, config);
         addUnlessOff(site, new PrivacyContentCheck(), PrivacyContentCheck.RULES, config);
+        if (!config.searchIndex()) {
+            addUnlessOff(site, new SearchIndexCheck(), SearchIndexCheck.RULES, config);
+        }
         return new Checks(site, List.of(new InternalLinkCheck(), requests, new VisibleDateCheck()), List.of(requests));
     }
 
@@ -54,6 +57,7 @@ public record Checks(List<SiteCheck> site, List<PageCheck> pages, List<Styleshee
         rules.addAll(ThirdPartyRequestCheck.RULES);
         rules.addAll(PrivacyContentCheck.RULES);
         rules.addAll(VisibleDateCheck.RULES);
+        rules.addAll(SearchIndexCheck.RULES);
         rules.addAll(org.medsite.postprocess.ContentSecurityPolicy.RULES);
         return rules;
     }

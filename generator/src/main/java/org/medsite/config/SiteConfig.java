@@ -33,6 +33,8 @@ import java.util.Map;
  * @param images the resized copies of large photos offered with {@code srcset}
  * @param security the Content-Security-Policy and the {@code _headers} file
  * @param editorialReport whether each build writes the editorial report beside the output
+ * @param searchIndex whether each build writes the client-side search index ({@code search-index.json}
+ *     and its chunks), which a theme's search page loads
  */
 public record SiteConfig(
         String title,
@@ -57,11 +59,24 @@ public record SiteConfig(
         ShareCardSettings shareCards,
         ImageSettings images,
         SecuritySettings security,
-        boolean editorialReport) {
+        boolean editorialReport,
+        boolean searchIndex) {
 
     public static final String DEFAULT_THEME = "clinic";
 
-    /** Settings with the editorial report. */
+    /** Settings with the search index. */
+    public SiteConfig(String title, String description, String baseUrl, String language, List<String> languages,
+            String theme, Map<String, String> permalinks, MarkdownOptions markdown, Map<String, List<MenuEntry>> menus,
+            Map<String, Object> params, List<String> taxonomies, int paginate, Map<String, String> sort,
+            MedicalSettings medical, ReadabilitySettings readability, GlossarySettings glossary,
+            PrivacySettings privacy, Map<String, String> checks, BuildLimits limits, ShareCardSettings shareCards,
+            ImageSettings images, SecuritySettings security, boolean editorialReport) {
+        this(title, description, baseUrl, language, languages, theme, permalinks, markdown, menus, params, taxonomies,
+                paginate, sort, medical, readability, glossary, privacy, checks, limits, shareCards, images, security,
+                editorialReport, true);
+    }
+
+    /** Settings with the editorial report and the search index. */
     public SiteConfig(String title, String description, String baseUrl, String language, List<String> languages,
             String theme, Map<String, String> permalinks, MarkdownOptions markdown, Map<String, List<MenuEntry>> menus,
             Map<String, Object> params, List<String> taxonomies, int paginate, Map<String, String> sort,
@@ -70,7 +85,7 @@ public record SiteConfig(
             ImageSettings images, SecuritySettings security) {
         this(title, description, baseUrl, language, languages, theme, permalinks, markdown, menus, params, taxonomies,
                 paginate, sort, medical, readability, glossary, privacy, checks, limits, shareCards, images, security,
-                true);
+                true, true);
     }
 
     /** Settings with the default {@link BuildLimits}, share cards, responsive images and security, and the report. */

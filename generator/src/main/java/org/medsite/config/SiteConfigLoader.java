@@ -30,7 +30,7 @@ public final class SiteConfigLoader {
     static final Set<String> KEYS = Set.of(
             "title", "description", "baseURL", "language", "languages", "theme", "permalinks", "markdown",
             "menus", "params", "taxonomies", "paginate", "sort", "medical", "readability", "glossary", "privacy",
-            "checks", "limits", "shareCards", "images", "security", "editorialReport");
+            "checks", "limits", "shareCards", "images", "security", "editorialReport", "searchIndex");
     private static final Set<String> GLOSSARY_KEYS = Set.of("enabled", "jargonAudiences");
     private static final Set<String> SHARE_CARD_KEYS = Set.of("enabled", "background", "text", "accent", "logo");
     private static final Set<String> IMAGE_KEYS = Set.of("responsive", "widths", "quality", "sizes");
@@ -119,16 +119,20 @@ public final class SiteConfigLoader {
             }
             return new SiteConfig(title, description, baseUrl, language, languages, theme, permalinks(),
                     markdown(), menus(), params, taxonomies(), paginate(), sort(), medical(language, languages), readability(),
-                    glossary(), privacy(), checks(), limits(), shareCards(), images(), security(), editorialReport());
+                    glossary(), privacy(), checks(), limits(), shareCards(), images(), security(), onUnlessOff("editorialReport"),
+                    onUnlessOff("searchIndex"));
         }
 
-        /** On unless switched off: a site built only to be published (or timed) may not want it. */
-        private boolean editorialReport() {
-            Object v = plain("editorialReport");
+        /**
+         * A switch that is on unless the site turns it off: the editorial report (a site built only to be
+         * published, or timed, may not want it), the search index (a theme without a search page loads none).
+         */
+        private boolean onUnlessOff(String key) {
+            Object v = plain(key);
             if (v == null || v instanceof Boolean) {
                 return !Boolean.FALSE.equals(v);
             }
-            typeError("editorialReport", "true or false");
+            typeError(key, "true or false");
             return true;
         }
 

@@ -39,6 +39,18 @@ class SiteConfigLoaderTest {
         assertThat(config.theme()).isEqualTo("clinic");
         assertThat(config.markdown().typographer()).isTrue();
         assertThat(config.editorialReport()).isTrue();
+        assertThat(config.searchIndex()).isTrue();
+    }
+
+    @Test
+    void theSearchIndexCanBeSwitchedOff() throws Exception {
+        FindingCollector findings = new FindingCollector();
+        assertThat(load("searchIndex: false\n", findings).searchIndex()).isFalse();
+        assertThat(load("searchIndex: true\n", findings).searchIndex()).isTrue();
+        assertThat(findings.sorted()).isEmpty();
+        assertThat(load("searchIndex: [no]\n", findings).searchIndex()).isTrue();
+        assertThat(findings.sorted()).extracting(f -> f.format()).containsExactly(
+                "site.yaml:1: error: 'searchIndex' must be true or false [config.type]");
     }
 
     @Test
