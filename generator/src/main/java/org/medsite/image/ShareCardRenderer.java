@@ -26,8 +26,11 @@ import javax.imageio.ImageIO;
  */
 public final class ShareCardRenderer {
 
-    /** Changes whenever the drawing changes, so cached cards of an older layout are drawn again. */
-    public static final String VERSION = "share-card 2; DejaVu Sans 2.37";
+    /**
+     * Changes whenever the drawing or the bytes of its PNG change (3: zlib level 3, see PngEncoder), so
+     * cached cards of an older layout or encoding are drawn again and every build gives the same bytes.
+     */
+    public static final String VERSION = "share-card 3; DejaVu Sans 2.37";
     public static final int WIDTH = 1200;
     public static final int HEIGHT = 630;
 

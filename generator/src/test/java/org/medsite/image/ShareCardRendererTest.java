@@ -159,6 +159,16 @@ class ShareCardRendererTest {
         assertThat(inflater.finished()).isTrue();
         assertThat(n).isEqualTo(630 * (3 * 1200 + 1));
         assertThat(inflater.getRemaining()).isZero();
+        // The header names the level the bands were compressed at, as zlib itself would write it.
+        byte[] header = java.util.Arrays.copyOf(idat.toByteArray(), 2);
+        java.util.zip.Deflater zlib = new java.util.zip.Deflater(PngEncoder.LEVEL);
+        zlib.setInput(new byte[] {1, 2, 3});
+        zlib.finish();
+        byte[] reference = new byte[64];
+        zlib.deflate(reference);
+        zlib.end();
+        assertThat(header).containsExactly(reference[0], reference[1]);
+        assertThat(((header[0] & 0xff) << 8 | (header[1] & 0xff)) % 31).isZero();
     }
 
     @Test
