@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -27,6 +29,12 @@ public final class ImageCache {
     private final Optional<KeptImages> kept;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> made = new ConcurrentHashMap<>();
+    /**
+     * The images this build makes, by file name: pages whose cards are the same (same title, label and
+     * site) were drawn once each when they missed the cache at the same moment, and the console's counts of
+     * cards drawn and reused changed from run to run. Now the first makes it and the others wait for it.
+     */
+    private final Map<String, FutureTask<Optional<byte[]>>> making = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> reused = new ConcurrentHashMap<>();
 
     /** @param dir the cache folder; empty to make every image and keep none (a check writes nothing) */
@@ -68,8 +76,19 @@ public final class ImageCache {
                 return Optional.of(bytes);
             }
         }
-        Optional<byte[]> bytes = maker.make();
+        FutureTask<Optional<byte[]>> mine = new FutureTask<>(() -> makeAndKeep(name, maker));
+        FutureTask<Optional<byte[]>> first = making.putIfAbsent(name, mine);
+        if (first != null) {
+            reused.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+            return result(first);
+        }
+        mine.run();
         made.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+        return result(mine);
+    }
+
+    private Optional<byte[]> makeAndKeep(String name, Maker maker) throws IOException {
+        Optional<byte[]> bytes = maker.make();
         if (bytes.isPresent() && dir.isPresent()) {
             Files.createDirectories(dir.get());
             Path tmp = Files.createTempFile(dir.get(), name, ".tmp");
@@ -79,6 +98,27 @@ public final class ImageCache {
             kept.ifPresent(k -> k.put(name, bytes.get()));
         }
         return bytes;
+    }
+
+    /** What a making gave, or threw. */
+    private static Optional<byte[]> result(FutureTask<Optional<byte[]>> making) throws IOException {
+        try {
+            return making.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while an image was made", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     /** The file of an image in the cache folder. */
