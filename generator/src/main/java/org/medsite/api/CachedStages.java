@@ -30,6 +30,7 @@ import org.medsite.markdown.LinkTargets;
 import org.medsite.markdown.RenderedMarkdown;
 import org.medsite.model.Page;
 import org.medsite.model.PageSource;
+import org.medsite.model.Site;
 import org.medsite.output.AtomicSiteWriter;
 import org.medsite.output.EditorialReport;
 import org.medsite.output.OutputFolder;
@@ -37,6 +38,7 @@ import org.medsite.output.OutputPlan;
 import org.medsite.output.SearchIndexWriter;
 import org.medsite.postprocess.PageSources;
 import org.medsite.render.PageRendering;
+import org.medsite.render.ReadValues;
 import org.medsite.render.TemplateReads;
 import org.medsite.text.SourceText;
 
@@ -303,40 +305,28 @@ final class CachedStages {
 
     /**
      * The hash of what a list of template reads stands for in one site: each key with the hash of its value
-     * ({@link TemplateReads#values}), worked out once per key. Template keys stand for nothing here: the
+     * ({@link ReadValues}), worked out once per key. Template keys stand for nothing here: the
      * templates are part of the render context. A page's body key stands for the hash of the whole page
      * record, which the checks took already: more than the body, so at worst a page that shows another's
-     * text is rendered again when only the other's title changed, and the text is not encoded twice.
+     * text is rendered again when only the other's title changed, and the text is not encoded twice. A
+     * page's view key stands for the hash of its own values (kept by the record's hash) and of what it shows
+     * of other pages, so an unchanged page's components are not read at all.
      */
     final class ReadHashes {
 
         private final PageCache cache;
-        private final Supplier<Map<String, Object>> site;
+        private final ReadValues values;
         private final Map<String, Page> bodies = new java.util.HashMap<>();
         private final Map<String, Page> views = new java.util.HashMap<>();
-        private volatile Map<String, Object> values;
         private final Map<String, Optional<String>> hashes = new ConcurrentHashMap<>();
 
-        private ReadHashes(PageCache cache, List<Page> pages, Supplier<Map<String, Object>> site) {
+        private ReadHashes(PageCache cache, List<Page> pages, ReadValues values) {
             this.cache = cache;
-            this.site = site;
+            this.values = values;
             pages.forEach(p -> {
                 bodies.put(TemplateReads.pageBody(p.id()), p);
                 views.put(TemplateReads.page(p.id()), p);
             });
-        }
-
-        private Map<String, Object> values() {
-            Map<String, Object> v = values;
-            if (v == null) {
-                synchronized (this) {
-                    if (values == null) {
-                        values = site.get();
-                    }
-                    v = values;
-                }
-            }
-            return v;
         }
 
         /** Empty when a value cannot be hashed (it cannot be encoded): the page is then rendered. */
@@ -360,26 +350,26 @@ final class CachedStages {
             if (body != null) {
                 return pageHash(body).map(hash -> "page " + hash);
             }
-            Object value = values().get(key);
+            Page viewed = views.get(key);
+            if (viewed != null) {
+                Optional<String> own = ownHash(viewed);
+                if (own.isPresent()) {
+                    return cache.hashOf(values.shownOfOthers(viewed)).map(others -> "view " + own.get() + " " + others);
+                }
+            }
+            Object value = values.get(key);
             // A key that stands for nothing (a page that went) differs from every value a key can have.
             if (value == null) {
                 return Optional.of("\u0000absent");
-            }
-            Page viewed = views.get(key);
-            if (viewed != null) {
-                Optional<String> own = ownHash(viewed, TemplateReads.ownOf(value));
-                if (own.isPresent()) {
-                    return cache.hashOf(TemplateReads.shownOfOthers(value)).map(others -> "view " + own.get() + " " + others);
-                }
             }
             return cache.hashOf(value);
         }
 
         /**
-         * The hash of a page's own values ({@link TemplateReads#ownOf}): kept by the page record's hash, as they
-         * depend on the record alone, so that an unchanged page's are not encoded again (issue #11).
+         * The hash of a page's own values ({@link ReadValues#own}): kept by the page record's hash, as they
+         * depend on the record alone, so that an unchanged page's are not read or encoded again (issue #11).
          */
-        private Optional<String> ownHash(Page page, Object own) {
+        private Optional<String> ownHash(Page page) {
             Optional<String> pageHash = pageHash(page);
             if (pageHash.isEmpty()) {
                 return Optional.empty();
@@ -389,15 +379,16 @@ final class CachedStages {
             if (hit.isPresent()) {
                 return hit;
             }
-            Optional<String> made = cache.hashOf(own);
+            Optional<String> made = cache.hashOf(ReadValues.own(page));
             made.ifPresent(hash -> cache.put(PageCache.Kind.VIEW, key, new TextEntry(hash)));
             return made;
         }
     }
 
-    /** What the reads of a site's pages stand for in that site; {@code values} is asked once, if at all. */
-    ReadHashes readHashes(List<Page> pages, Supplier<Map<String, Object>> values) {
-        return new ReadHashes(cache.orElse(null), cache.isPresent() ? pages : List.of(), values);
+    /** What the reads of a site's pages stand for in that site, worked out key by key as asked for. */
+    ReadHashes readHashes(Site site) {
+        return cache.isPresent() ? new ReadHashes(cache.get(), site.pages(), new ReadValues(site))
+                : new ReadHashes(null, List.of(), null);
     }
 
     /**

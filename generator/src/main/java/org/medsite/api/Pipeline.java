@@ -665,7 +665,7 @@ final class Pipeline {
                 && assembled.patchedFrom().filter(from -> from == results.htmlSite).isPresent();
         // A one-off build takes a page's template output from its page cache when what the page's templates
         // read stands for the same values as when it was cached.
-        CachedStages.ReadHashes readHashes = cachedStages.readHashes(site.pages(), () -> TemplateReads.values(site));
+        CachedStages.ReadHashes readHashes = cachedStages.readHashes(site);
         Map<String, StageResults.Rendered> fromPageCache = new ConcurrentHashMap<>();
         if (cachedStages.cache().isPresent()) {
             site.pages().parallelStream().forEach(page -> cachedStages.rendered(page, readHashes)
