@@ -68,6 +68,8 @@ final class CachedStages {
     private final Map<String, PageHash> pageHashes = new ConcurrentHashMap<>();
     /** What each page's record was made from in this build, by page id, where its Markdown has an entry hash. */
     private final Map<String, PageParts> pageParts = new ConcurrentHashMap<>();
+    /** The hashes of each page's template output, by page id, where this build took or made its rendered entry. */
+    private final Map<String, RenderedHashes> renderedHashes = new ConcurrentHashMap<>();
     private volatile Map<String, AtomicSiteWriter.Recorded> manifest;
     /** The finished pages taken from the cache without their bytes: what the manifest records of each, by path. */
     private final Map<String, AtomicSiteWriter.Recorded> unchanged = new ConcurrentHashMap<>();
@@ -227,15 +229,31 @@ final class CachedStages {
         return digest.hex();
     }
 
-    /** The key of one finished page: the site's part and the page's own inputs (empty without a cache). */
-    String finishedKey(String site, String path, String url, String origin, boolean check, String html,
-            String body, int bodyLine, Supplier<Optional<String>> jsonLd) {
+    /**
+     * The key of one finished page: the site's part and the page's own inputs (empty without a cache). The
+     * template output is named by its hash as its rendered entry keeps it, where it is that entry's HTML, and
+     * the Markdown body the page checks read by the page record's hash where the record is made from its
+     * parts; else each is hashed here. Hashing a thousand pages' HTML and bodies as text was megabytes of a
+     * one-page rebuild's hashing and heap (issue #11).
+     */
+    String finishedKey(String site, String path, Page page, String origin, boolean check, String html,
+            Supplier<Optional<String>> jsonLd) {
         if (cache.isEmpty()) {
             return "";
         }
-        // The page checks read the Markdown body too, to name the line of raw HTML a finding is about.
-        return ContentDigest.of(site, path, url, origin, String.valueOf(check), html, body, String.valueOf(bodyLine),
-                jsonLd.get().orElse("\u0000"));
+        RenderedHashes rendered = renderedHashes.get(page.id());
+        String htmlHash = rendered != null && rendered.html().get(path) == html ? rendered.hashes().get(path) : null;
+        PageParts parts = pageParts.get(page.id());
+        Optional<String> record = parts == null ? Optional.empty() : parts.hashOf(page);
+        // Each part is length-prefixed, and a tag says what the next ones are: the two forms never meet.
+        return ContentDigest.of(site, path, page.url(), origin, String.valueOf(check),
+                htmlHash != null ? htmlHash : ContentDigest.of(html),
+                record.isPresent() ? "page from parts" : "body", record.isPresent() ? record.get() : page.body(),
+                record.isPresent() ? "" : String.valueOf(page.bodyLine()), jsonLd.get().orElse("\u0000"));
+    }
+
+    /** A page's template output as its rendered entry holds it, and the hash of each output file's HTML. */
+    private record RenderedHashes(Map<String, String> html, Map<String, String> hashes) {
     }
 
     /**
@@ -399,10 +417,14 @@ final class CachedStages {
         if (cache.isEmpty()) {
             return Optional.empty();
         }
-        return cache.get().use(PageCache.Kind.RENDERED, renderedKey(page.id()), RenderedEntry.class,
-                entry -> reads.of(entry.reads()).filter(entry.readsHash()::equals).map(hash -> new StageResults.Rendered(
-                        new PageRendering(page.id(), entry.html(), new java.util.HashSet<>(entry.reads())),
-                        entry.findings())));
+        String key = renderedKey(page.id());
+        Optional<StageResults.Rendered> hit = cache.get().use(PageCache.Kind.RENDERED, key, RenderedEntry.class,
+                entry -> reads.of(entry.reads()).filter(entry.readsHash()::equals).map(hash -> {
+                    renderedHashes.put(page.id(), new RenderedHashes(entry.html(), entry.htmlHashes()));
+                    return new StageResults.Rendered(new PageRendering(page.id(), entry.html(),
+                            new java.util.HashSet<>(entry.reads())), entry.findings());
+                }));
+        return hit;
     }
 
     /** Keeps a page's template output made by this build, with what its reads stand for in this build's site. */
@@ -411,9 +433,12 @@ final class CachedStages {
             return;
         }
         List<String> sorted = new java.util.ArrayList<>(new TreeSet<>(rendered.rendering().reads()));
-        reads.of(sorted).ifPresent(hash -> cache.get().put(PageCache.Kind.RENDERED,
-                renderedKey(rendered.rendering().pageId()), new RenderedEntry(sorted, hash, rendered.rendering().html(),
-                        rendered.findings())));
+        PageRendering rendering = rendered.rendering();
+        Map<String, String> htmlHashes = new java.util.TreeMap<>();
+        rendering.html().forEach((path, html) -> htmlHashes.put(path, ContentDigest.of(html)));
+        renderedHashes.put(rendering.pageId(), new RenderedHashes(rendering.html(), htmlHashes));
+        reads.of(sorted).ifPresent(hash -> cache.get().put(PageCache.Kind.RENDERED, renderedKey(rendering.pageId()),
+                new RenderedEntry(sorted, hash, rendering.html(), htmlHashes, rendered.findings())));
     }
 
     private String renderedKey(String pageId) {

@@ -937,8 +937,8 @@ final class Pipeline {
             Page page = byOutput.apply(e.getKey());
             String origin = origin(page, e.getKey());
             boolean check = !failedSources.contains(origin);
-            String key = cachedStages.finishedKey(finishedSite, e.getKey(), page.url(), origin, check, e.getValue(),
-                    page.body(), page.bodyLine(), () -> jsonLd.apply(page.url()));
+            String key = cachedStages.finishedKey(finishedSite, e.getKey(), page, origin, check, e.getValue(),
+                    () -> jsonLd.apply(page.url()));
             Optional<StageResults.Finished> reused = cachedStages.finished(key, e.getKey(), e.getValue(), check,
                     stylesheetSources);
             fresh.add(e.getKey());
