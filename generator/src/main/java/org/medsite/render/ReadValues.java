@@ -18,7 +18,7 @@ import org.medsite.model.Site;
 public final class ReadValues {
 
     private final Site site;
-    private final Supplier<?> index;
+    private final Supplier<TemplateReads.SiteIndex> index;
     private final Map<String, Supplier<Object>> keys;
     private final Map<String, Object> worked = new ConcurrentHashMap<>();
 
@@ -49,7 +49,7 @@ public final class ReadValues {
      * of its {@code page:<id>} key's value, without its own components.
      */
     public List<?> shownOfOthers(Page page) {
-        return TemplateReads.shownOfOthers(site, page, index);
+        return TemplateReads.shownOfOthers(site, page, index.get());
     }
 
     /** A page's own values: {@link TemplateReads#ownOf} of its {@code page:<id>} key's value. */

@@ -93,9 +93,8 @@ public final class TemplateReads {
      * The keys of {@code site} with what each stands for, worked out when asked for (see {@link ReadValues}),
      * looking things up in {@code siteIndex} ({@link #index}); a later key of the same name replaces an earlier one.
      */
-    static Map<String, Supplier<Object>> keys(Site site, Supplier<?> siteIndex) {
+    static Map<String, Supplier<Object>> keys(Site site, Supplier<SiteIndex> index) {
         Map<String, Supplier<Object>> values = new LinkedHashMap<>();
-        Supplier<SiteIndex> index = () -> (SiteIndex) siteIndex.get();
         for (Page page : site.pages()) {
             values.put(page(page.id()), () -> pageValue(site, page, index.get()));
             values.put(pageBody(page.id()), () -> components(page, true));
@@ -137,7 +136,7 @@ public final class TemplateReads {
     }
 
     /** The indexes of a site that the values of its pages' keys look things up in, made in one pass. */
-    private static final class SiteIndex {
+    static final class SiteIndex {
 
         final Map<String, Page> byId = new HashMap<>();
         /** Translations by kind and key (Site.translations looks through every page). */
@@ -268,7 +267,7 @@ public final class TemplateReads {
     }
 
     /** What a page's view shows of other pages: the rest of {@link #pageValue} after {@link #ownOf}. */
-    private static List<Object> shownOfOthers(Site site, Page page, SiteIndex index) {
+    static List<Object> shownOfOthers(Site site, Page page, SiteIndex index) {
         List<Object> translations = new ArrayList<>();
         for (Page t : index.byTranslationKey.get(page.kind() + ":" + page.translationKey())) {
             if (t != page) {
@@ -291,18 +290,13 @@ public final class TemplateReads {
         return List.of(translations, related, ancestors, feeds);
     }
 
-    /** {@link #shownOfOthers(Site, Page, SiteIndex)} for one page of {@code site}, with the site's index. */
-    static List<Object> shownOfOthers(Site site, Page page, Supplier<?> index) {
-        return shownOfOthers(site, page, (SiteIndex) index.get());
-    }
-
     /** The page's own values ({@link #ownOf} of its {@link #page} key's value). */
     static Object own(Page page) {
         return components(page, false);
     }
 
     /** The site's index, made on first use. */
-    static Supplier<?> index(Site site) {
+    static Supplier<SiteIndex> index(Site site) {
         return memo(() -> new SiteIndex(site));
     }
 
