@@ -30,6 +30,7 @@ import org.medsite.markdown.LinkTargets;
 import org.medsite.markdown.RenderedMarkdown;
 import org.medsite.model.Page;
 import org.medsite.model.PageSource;
+import org.medsite.model.Site;
 import org.medsite.output.AtomicSiteWriter;
 import org.medsite.output.EditorialReport;
 import org.medsite.output.OutputFolder;
@@ -37,6 +38,7 @@ import org.medsite.output.OutputPlan;
 import org.medsite.output.SearchIndexWriter;
 import org.medsite.postprocess.PageSources;
 import org.medsite.render.PageRendering;
+import org.medsite.render.ReadValues;
 import org.medsite.render.TemplateReads;
 import org.medsite.text.SourceText;
 
@@ -66,6 +68,8 @@ final class CachedStages {
     private final Map<String, PageHash> pageHashes = new ConcurrentHashMap<>();
     /** What each page's record was made from in this build, by page id, where its Markdown has an entry hash. */
     private final Map<String, PageParts> pageParts = new ConcurrentHashMap<>();
+    /** The hashes of each page's template output, by page id, where this build took or made its rendered entry. */
+    private final Map<String, RenderedHashes> renderedHashes = new ConcurrentHashMap<>();
     private volatile Map<String, AtomicSiteWriter.Recorded> manifest;
     /** The finished pages taken from the cache without their bytes: what the manifest records of each, by path. */
     private final Map<String, AtomicSiteWriter.Recorded> unchanged = new ConcurrentHashMap<>();
@@ -225,15 +229,31 @@ final class CachedStages {
         return digest.hex();
     }
 
-    /** The key of one finished page: the site's part and the page's own inputs (empty without a cache). */
-    String finishedKey(String site, String path, String url, String origin, boolean check, String html,
-            String body, int bodyLine, Supplier<Optional<String>> jsonLd) {
+    /**
+     * The key of one finished page: the site's part and the page's own inputs (empty without a cache). The
+     * template output is named by its hash as its rendered entry keeps it, where it is that entry's HTML, and
+     * the Markdown body the page checks read by the page record's hash where the record is made from its
+     * parts; else each is hashed here. Hashing a thousand pages' HTML and bodies as text was megabytes of a
+     * one-page rebuild's hashing and heap (issue #11).
+     */
+    String finishedKey(String site, String path, Page page, String origin, boolean check, String html,
+            Supplier<Optional<String>> jsonLd) {
         if (cache.isEmpty()) {
             return "";
         }
-        // The page checks read the Markdown body too, to name the line of raw HTML a finding is about.
-        return ContentDigest.of(site, path, url, origin, String.valueOf(check), html, body, String.valueOf(bodyLine),
-                jsonLd.get().orElse("\u0000"));
+        RenderedHashes rendered = renderedHashes.get(page.id());
+        String htmlHash = rendered != null && rendered.html().get(path) == html ? rendered.hashes().get(path) : null;
+        PageParts parts = pageParts.get(page.id());
+        Optional<String> record = parts == null ? Optional.empty() : parts.hashOf(page);
+        // Each part is length-prefixed, and a tag says what the next ones are: the two forms never meet.
+        return ContentDigest.of(site, path, page.url(), origin, String.valueOf(check),
+                htmlHash != null ? htmlHash : ContentDigest.of(html),
+                record.isPresent() ? "page from parts" : "body", record.isPresent() ? record.get() : page.body(),
+                record.isPresent() ? "" : String.valueOf(page.bodyLine()), jsonLd.get().orElse("\u0000"));
+    }
+
+    /** A page's template output as its rendered entry holds it, and the hash of each output file's HTML. */
+    private record RenderedHashes(Map<String, String> html, Map<String, String> hashes) {
     }
 
     /**
@@ -303,40 +323,28 @@ final class CachedStages {
 
     /**
      * The hash of what a list of template reads stands for in one site: each key with the hash of its value
-     * ({@link TemplateReads#values}), worked out once per key. Template keys stand for nothing here: the
+     * ({@link ReadValues}), worked out once per key. Template keys stand for nothing here: the
      * templates are part of the render context. A page's body key stands for the hash of the whole page
      * record, which the checks took already: more than the body, so at worst a page that shows another's
-     * text is rendered again when only the other's title changed, and the text is not encoded twice.
+     * text is rendered again when only the other's title changed, and the text is not encoded twice. A
+     * page's view key stands for the hash of its own values (kept by the record's hash) and of what it shows
+     * of other pages, so an unchanged page's components are not read at all.
      */
     final class ReadHashes {
 
         private final PageCache cache;
-        private final Supplier<Map<String, Object>> site;
+        private final ReadValues values;
         private final Map<String, Page> bodies = new java.util.HashMap<>();
         private final Map<String, Page> views = new java.util.HashMap<>();
-        private volatile Map<String, Object> values;
         private final Map<String, Optional<String>> hashes = new ConcurrentHashMap<>();
 
-        private ReadHashes(PageCache cache, List<Page> pages, Supplier<Map<String, Object>> site) {
+        private ReadHashes(PageCache cache, List<Page> pages, ReadValues values) {
             this.cache = cache;
-            this.site = site;
+            this.values = values;
             pages.forEach(p -> {
                 bodies.put(TemplateReads.pageBody(p.id()), p);
                 views.put(TemplateReads.page(p.id()), p);
             });
-        }
-
-        private Map<String, Object> values() {
-            Map<String, Object> v = values;
-            if (v == null) {
-                synchronized (this) {
-                    if (values == null) {
-                        values = site.get();
-                    }
-                    v = values;
-                }
-            }
-            return v;
         }
 
         /** Empty when a value cannot be hashed (it cannot be encoded): the page is then rendered. */
@@ -360,26 +368,26 @@ final class CachedStages {
             if (body != null) {
                 return pageHash(body).map(hash -> "page " + hash);
             }
-            Object value = values().get(key);
+            Page viewed = views.get(key);
+            if (viewed != null) {
+                Optional<String> own = ownHash(viewed);
+                if (own.isPresent()) {
+                    return cache.hashOf(values.shownOfOthers(viewed)).map(others -> "view " + own.get() + " " + others);
+                }
+            }
+            Object value = values.get(key);
             // A key that stands for nothing (a page that went) differs from every value a key can have.
             if (value == null) {
                 return Optional.of("\u0000absent");
-            }
-            Page viewed = views.get(key);
-            if (viewed != null) {
-                Optional<String> own = ownHash(viewed, TemplateReads.ownOf(value));
-                if (own.isPresent()) {
-                    return cache.hashOf(TemplateReads.shownOfOthers(value)).map(others -> "view " + own.get() + " " + others);
-                }
             }
             return cache.hashOf(value);
         }
 
         /**
-         * The hash of a page's own values ({@link TemplateReads#ownOf}): kept by the page record's hash, as they
-         * depend on the record alone, so that an unchanged page's are not encoded again (issue #11).
+         * The hash of a page's own values ({@link ReadValues#own}): kept by the page record's hash, as they
+         * depend on the record alone, so that an unchanged page's are not read or encoded again (issue #11).
          */
-        private Optional<String> ownHash(Page page, Object own) {
+        private Optional<String> ownHash(Page page) {
             Optional<String> pageHash = pageHash(page);
             if (pageHash.isEmpty()) {
                 return Optional.empty();
@@ -389,15 +397,16 @@ final class CachedStages {
             if (hit.isPresent()) {
                 return hit;
             }
-            Optional<String> made = cache.hashOf(own);
+            Optional<String> made = cache.hashOf(ReadValues.own(page));
             made.ifPresent(hash -> cache.put(PageCache.Kind.VIEW, key, new TextEntry(hash)));
             return made;
         }
     }
 
-    /** What the reads of a site's pages stand for in that site; {@code values} is asked once, if at all. */
-    ReadHashes readHashes(List<Page> pages, Supplier<Map<String, Object>> values) {
-        return new ReadHashes(cache.orElse(null), cache.isPresent() ? pages : List.of(), values);
+    /** What the reads of a site's pages stand for in that site, worked out key by key as asked for. */
+    ReadHashes readHashes(Site site) {
+        return cache.isPresent() ? new ReadHashes(cache.get(), site.pages(), new ReadValues(site))
+                : new ReadHashes(null, List.of(), null);
     }
 
     /**
@@ -408,10 +417,14 @@ final class CachedStages {
         if (cache.isEmpty()) {
             return Optional.empty();
         }
-        return cache.get().use(PageCache.Kind.RENDERED, renderedKey(page.id()), RenderedEntry.class,
-                entry -> reads.of(entry.reads()).filter(entry.readsHash()::equals).map(hash -> new StageResults.Rendered(
-                        new PageRendering(page.id(), entry.html(), new java.util.HashSet<>(entry.reads())),
-                        entry.findings())));
+        String key = renderedKey(page.id());
+        Optional<StageResults.Rendered> hit = cache.get().use(PageCache.Kind.RENDERED, key, RenderedEntry.class,
+                entry -> reads.of(entry.reads()).filter(entry.readsHash()::equals).map(hash -> {
+                    renderedHashes.put(page.id(), new RenderedHashes(entry.html(), entry.htmlHashes()));
+                    return new StageResults.Rendered(new PageRendering(page.id(), entry.html(),
+                            new java.util.HashSet<>(entry.reads())), entry.findings());
+                }));
+        return hit;
     }
 
     /** Keeps a page's template output made by this build, with what its reads stand for in this build's site. */
@@ -420,9 +433,12 @@ final class CachedStages {
             return;
         }
         List<String> sorted = new java.util.ArrayList<>(new TreeSet<>(rendered.rendering().reads()));
-        reads.of(sorted).ifPresent(hash -> cache.get().put(PageCache.Kind.RENDERED,
-                renderedKey(rendered.rendering().pageId()), new RenderedEntry(sorted, hash, rendered.rendering().html(),
-                        rendered.findings())));
+        PageRendering rendering = rendered.rendering();
+        Map<String, String> htmlHashes = new java.util.TreeMap<>();
+        rendering.html().forEach((path, html) -> htmlHashes.put(path, ContentDigest.of(html)));
+        renderedHashes.put(rendering.pageId(), new RenderedHashes(rendering.html(), htmlHashes));
+        reads.of(sorted).ifPresent(hash -> cache.get().put(PageCache.Kind.RENDERED, renderedKey(rendering.pageId()),
+                new RenderedEntry(sorted, hash, rendering.html(), htmlHashes, rendered.findings())));
     }
 
     private String renderedKey(String pageId) {

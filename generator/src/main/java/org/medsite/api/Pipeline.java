@@ -665,7 +665,7 @@ final class Pipeline {
                 && assembled.patchedFrom().filter(from -> from == results.htmlSite).isPresent();
         // A one-off build takes a page's template output from its page cache when what the page's templates
         // read stands for the same values as when it was cached.
-        CachedStages.ReadHashes readHashes = cachedStages.readHashes(site.pages(), () -> TemplateReads.values(site));
+        CachedStages.ReadHashes readHashes = cachedStages.readHashes(site);
         Map<String, StageResults.Rendered> fromPageCache = new ConcurrentHashMap<>();
         if (cachedStages.cache().isPresent()) {
             site.pages().parallelStream().forEach(page -> cachedStages.rendered(page, readHashes)
@@ -937,8 +937,8 @@ final class Pipeline {
             Page page = byOutput.apply(e.getKey());
             String origin = origin(page, e.getKey());
             boolean check = !failedSources.contains(origin);
-            String key = cachedStages.finishedKey(finishedSite, e.getKey(), page.url(), origin, check, e.getValue(),
-                    page.body(), page.bodyLine(), () -> jsonLd.apply(page.url()));
+            String key = cachedStages.finishedKey(finishedSite, e.getKey(), page, origin, check, e.getValue(),
+                    () -> jsonLd.apply(page.url()));
             Optional<StageResults.Finished> reused = cachedStages.finished(key, e.getKey(), e.getValue(), check,
                     stylesheetSources);
             fresh.add(e.getKey());

@@ -3,10 +3,12 @@ package org.medsite.render;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.medsite.model.FeedPlan;
 import org.medsite.model.Page;
 import org.medsite.model.PageKind;
@@ -84,72 +86,123 @@ public final class TemplateReads {
      * template reading that key sees the same thing in both.
      */
     public static Map<String, Object> values(Site site) {
-        Map<String, Object> values = new HashMap<>();
-        Map<String, List<String>> feedsByListPage = new HashMap<>();
-        Map<String, Page> byId = new HashMap<>();
-        // Translations by kind and key, found in one pass (Site.translations looks through every page).
-        Map<String, List<Page>> byTranslationKey = new HashMap<>();
-        for (Page p : site.pages()) {
-            byId.put(p.id(), p);
-            byTranslationKey.computeIfAbsent(p.kind() + ":" + p.translationKey(), k -> new ArrayList<>()).add(p);
-        }
-        for (FeedPlan.Feed feed : FeedPlan.of(site)) {
-            // A feed link shows its list page's title too.
-            feedsByListPage.computeIfAbsent(feed.listPage().id(), k -> new ArrayList<>())
-                    .add(feed.url() + " " + feed.listPage().title());
-        }
-        // Each language's home, looked up once (Site.home looks through the pages).
-        Map<String, java.util.Optional<Page>> homes = new HashMap<>();
+        return new ReadValues(site).all();
+    }
+
+    /**
+     * The keys of {@code site} with what each stands for, worked out when asked for (see {@link ReadValues}),
+     * looking things up in {@code siteIndex} ({@link #index}); a later key of the same name replaces an earlier one.
+     */
+    static Map<String, Supplier<Object>> keys(Site site, Supplier<SiteIndex> index) {
+        Map<String, Supplier<Object>> values = new LinkedHashMap<>();
         for (Page page : site.pages()) {
-            java.util.Optional<Page> home = homes.computeIfAbsent(page.lang(), site::home);
-            values.put(page(page.id()), pageValue(site, page, home, byId, byTranslationKey, feedsByListPage));
-            values.put(pageBody(page.id()), components(page, true));
-            values.put(pageMinutes(page.id()), page.readingMinutes());
+            values.put(page(page.id()), () -> pageValue(site, page, index.get()));
+            values.put(pageBody(page.id()), () -> components(page, true));
+            values.put(pageMinutes(page.id()), page::readingMinutes);
         }
         for (String lang : site.config().languages()) {
-            List<Page> ofLang = site.pages().stream().filter(p -> p.lang().equals(lang)).toList();
-            values.put(site(lang, "pages"), ids(site.regularPages(lang)));
-            TreeSet<String> urls = new TreeSet<>();
-            ofLang.forEach(p -> urls.add(p.url()));
-            values.put(site(lang, "pagesByPath"), urls);
-            values.put(site(lang, "page"), urls);
-            values.put(site(lang, "home"), site.home(lang).or(() -> site.home(site.config().language()))
-                    .map(Page::id).orElse(""));
-            TreeSet<String> sections = new TreeSet<>();
-            site.sections().values().stream().filter(s -> s.lang().equals(lang)).forEach(s -> sections.add(s.folder()));
-            values.put(site(lang, "sections"), sections);
-            values.put(site(lang, "section"), sections);
-            values.put(site(lang, "taxonomies"), site.taxonomies().values().stream()
-                    .filter(t -> t.lang().equals(lang)).map(Taxonomy::name).toList());
-            // Menus are built from site.yaml (unchanged, or every page renders anyway) and the pages' menu entries.
-            values.put(site(lang, "menus"), ofLang.stream().filter(p -> !p.frontMatter().menus().isEmpty())
-                    .map(p -> List.of(p.id(), p.title(), p.url(), p.frontMatter().menus(), p.frontMatter().weight()))
-                    .toList());
-            values.put(site(lang, "feeds"), site.home(lang).map(h -> feedsByListPage.getOrDefault(h.id(), List.of()))
-                    .orElse(List.of()));
+            Supplier<Map<String, Object>> ofLang = memo(() -> siteValues(site, lang, index.get()));
+            for (String property : SITE_COLLECTIONS) {
+                values.put(site(lang, property), () -> ofLang.get().get(property));
+            }
         }
         for (Section section : site.sections().values()) {
-            List<Object> subsections = new ArrayList<>();
-            for (String folder : section.subsections()) {
-                site.section(section.lang(), folder).ifPresent(s -> subsections.add(link(s.listPage())));
-            }
-            values.put(list(section.listPage().url()), List.of(link(section.listPage()), ids(section.pages()),
-                    subsections));
+            values.put(list(section.listPage().url()), () -> {
+                List<Object> subsections = new ArrayList<>();
+                for (String folder : section.subsections()) {
+                    site.section(section.lang(), folder).ifPresent(s -> subsections.add(link(s.listPage())));
+                }
+                return List.of(link(section.listPage()), ids(section.pages()), subsections);
+            });
         }
         for (Taxonomy taxonomy : site.taxonomies().values()) {
-            List<Object> terms = new ArrayList<>();
             for (Taxonomy.Term term : taxonomy.terms()) {
-                terms.add(List.of(term.name(), term.page().url(), term.pages().size()));
-                values.put(list(term.page().url()), ids(term.pages()));
+                values.put(list(term.page().url()), () -> ids(term.pages()));
             }
-            values.put(list(taxonomy.listPage().url()), List.of(link(taxonomy.listPage()), terms));
+            values.put(list(taxonomy.listPage().url()), () -> {
+                List<Object> terms = new ArrayList<>();
+                for (Taxonomy.Term term : taxonomy.terms()) {
+                    terms.add(List.of(term.name(), term.page().url(), term.pages().size()));
+                }
+                return List.of(link(taxonomy.listPage()), terms);
+            });
         }
         for (Page page : site.pages()) {
             if (page.kind() == PageKind.PERSON) {
-                values.put(list(page.url()), ids(site.pagesBy(page.id().substring("@person:".length()))));
+                values.put(list(page.url()), () -> ids(site.pagesBy(page.id().substring("@person:".length()))));
             }
         }
         return values;
+    }
+
+    /** The indexes of a site that the values of its pages' keys look things up in, made in one pass. */
+    static final class SiteIndex {
+
+        final Map<String, Page> byId = new HashMap<>();
+        /** Translations by kind and key (Site.translations looks through every page). */
+        final Map<String, List<Page>> byTranslationKey = new HashMap<>();
+        final Map<String, List<String>> feedsByListPage = new HashMap<>();
+        /** Each language's home (Site.home looks through the pages). */
+        final Map<String, java.util.Optional<Page>> homes = new HashMap<>();
+
+        SiteIndex(Site site) {
+            for (Page p : site.pages()) {
+                byId.put(p.id(), p);
+                byTranslationKey.computeIfAbsent(p.kind() + ":" + p.translationKey(), k -> new ArrayList<>()).add(p);
+                homes.computeIfAbsent(p.lang(), site::home);
+            }
+            for (FeedPlan.Feed feed : FeedPlan.of(site)) {
+                // A feed link shows its list page's title too.
+                feedsByListPage.computeIfAbsent(feed.listPage().id(), k -> new ArrayList<>())
+                        .add(feed.url() + " " + feed.listPage().title());
+            }
+        }
+    }
+
+    /** The values of the {@code site} collections of one language, by property. */
+    private static Map<String, Object> siteValues(Site site, String lang, SiteIndex index) {
+        Map<String, Object> values = new HashMap<>();
+        List<Page> ofLang = site.pages().stream().filter(p -> p.lang().equals(lang)).toList();
+        values.put("pages", ids(site.regularPages(lang)));
+        TreeSet<String> urls = new TreeSet<>();
+        ofLang.forEach(p -> urls.add(p.url()));
+        values.put("pagesByPath", urls);
+        values.put("page", urls);
+        values.put("home", site.home(lang).or(() -> site.home(site.config().language())).map(Page::id).orElse(""));
+        TreeSet<String> sections = new TreeSet<>();
+        site.sections().values().stream().filter(s -> s.lang().equals(lang)).forEach(s -> sections.add(s.folder()));
+        values.put("sections", sections);
+        values.put("section", sections);
+        values.put("taxonomies", site.taxonomies().values().stream()
+                .filter(t -> t.lang().equals(lang)).map(Taxonomy::name).toList());
+        // Menus are built from site.yaml (unchanged, or every page renders anyway) and the pages' menu entries.
+        values.put("menus", ofLang.stream().filter(p -> !p.frontMatter().menus().isEmpty())
+                .map(p -> List.of(p.id(), p.title(), p.url(), p.frontMatter().menus(), p.frontMatter().weight()))
+                .toList());
+        values.put("feeds", site.home(lang).map(h -> index.feedsByListPage.getOrDefault(h.id(), List.<String>of()))
+                .orElse(List.of()));
+        return values;
+    }
+
+    /** A supplier that asks {@code make} once, on first use; thread-safe. */
+    static <T> Supplier<T> memo(Supplier<T> make) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        if (value == null) {
+                            value = make.get();
+                        }
+                        v = value;
+                    }
+                }
+                return v;
+            }
+        };
     }
 
     /**
@@ -206,16 +259,23 @@ public final class TemplateReads {
      * A page's view: the page itself, and what its view shows of other pages without reading their views
      * (the titles and links of its translations, related pages and breadcrumb, the feeds it advertises).
      */
-    private static Object pageValue(Site site, Page page, java.util.Optional<Page> home, Map<String, Page> byId,
-            Map<String, List<Page>> byTranslationKey, Map<String, List<String>> feedsByListPage) {
+    private static Object pageValue(Site site, Page page, SiteIndex index) {
+        List<Object> value = new ArrayList<>();
+        value.add(components(page, false));
+        value.addAll(shownOfOthers(site, page, index));
+        return List.copyOf(value);
+    }
+
+    /** What a page's view shows of other pages: the rest of {@link #pageValue} after {@link #ownOf}. */
+    static List<Object> shownOfOthers(Site site, Page page, SiteIndex index) {
         List<Object> translations = new ArrayList<>();
-        for (Page t : byTranslationKey.get(page.kind() + ":" + page.translationKey())) {
+        for (Page t : index.byTranslationKey.get(page.kind() + ":" + page.translationKey())) {
             if (t != page) {
                 translations.add(link(t));
             }
         }
         List<Object> related = site.related().getOrDefault(page.id(), List.of()).stream()
-                .map(id -> (Object) link(byId.get(id))).toList();
+                .map(id -> (Object) link(index.byId.get(id))).toList();
         List<Object> ancestors = new ArrayList<>();
         for (String folder = page.folder(); !folder.isEmpty(); folder = parent(folder)) {
             site.section(page.lang(), folder).ifPresent(s -> ancestors.add(link(s.listPage())));
@@ -223,10 +283,21 @@ public final class TemplateReads {
         List<String> feeds = new ArrayList<>();
         if (!page.section().isEmpty()) {
             site.section(page.lang(), page.section())
-                    .ifPresent(s -> feeds.addAll(feedsByListPage.getOrDefault(s.listPage().id(), List.of())));
+                    .ifPresent(s -> feeds.addAll(index.feedsByListPage.getOrDefault(s.listPage().id(), List.of())));
         }
-        home.ifPresent(h -> feeds.addAll(feedsByListPage.getOrDefault(h.id(), List.of())));
-        return List.of(components(page, false), translations, related, ancestors, feeds);
+        java.util.Optional<Page> home = index.homes.getOrDefault(page.lang(), java.util.Optional.empty());
+        home.ifPresent(h -> feeds.addAll(index.feedsByListPage.getOrDefault(h.id(), List.of())));
+        return List.of(translations, related, ancestors, feeds);
+    }
+
+    /** The page's own values ({@link #ownOf} of its {@link #page} key's value). */
+    static Object own(Page page) {
+        return components(page, false);
+    }
+
+    /** The site's index, made on first use. */
+    static Supplier<SiteIndex> index(Site site) {
+        return memo(() -> new SiteIndex(site));
     }
 
     /**

@@ -28,8 +28,8 @@ import org.medsite.model.Slugs;
 import org.medsite.model.Taxonomy;
 
 /**
- * Builds the template views of a {@link Site} once, before rendering; views are immutable and shared
- * by the rendering threads.
+ * The template views of a {@link Site}: the site views when made, each page's view when a template first
+ * reaches it (see {@link #page}); views are immutable and shared by the rendering threads.
  */
 final class ViewFactory {
 
@@ -40,7 +40,8 @@ final class ViewFactory {
     private final Map<String, List<Page>> byTranslationKey = new HashMap<>();
     private final Map<String, java.util.Optional<Page>> homes = new HashMap<>();
     private final Map<String, List<FeedLink>> feedsByListPage = new HashMap<>();
-    private final Map<String, PageView> pages = new HashMap<>();
+    /** The views made so far, by page id (see {@link #page}). */
+    private final Map<String, PageView> pages = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, SiteView> sites = new HashMap<>();
 
     private final java.time.LocalDate today;
@@ -78,15 +79,13 @@ final class ViewFactory {
             feedsByListPage.computeIfAbsent(feed.listPage().id(), k -> new ArrayList<>())
                     .add(new FeedLink(title, relUrl(feed.url()), feed.format().mediaType()));
         }
-        // Made on all cores (one view a page, each reading only the indexes above: on a big site this was a
-        // one-thread stretch of the render stage), then put in page order, so the map is the same as before.
-        Map<String, PageView> made = new java.util.concurrent.ConcurrentHashMap<>();
-        site.pages().parallelStream().forEach(page -> {
-            PageView kept = previous != null && unchanged.test(page.id()) ? previous.pages.get(page.id()) : null;
-            made.put(page.id(), kept != null ? kept : pageView(page));
-        });
-        for (Page page : site.pages()) {
-            pages.put(page.id(), made.get(page.id()));
+        if (previous != null) {
+            // Only the views the previous site's templates reached were made; each is taken while it shows the same.
+            previous.pages.forEach((id, view) -> {
+                if (byId.containsKey(id) && unchanged.test(id)) {
+                    pages.put(id, view);
+                }
+            });
         }
         for (String lang : config.languages()) {
             sites.put(lang, siteView(lang));
@@ -97,7 +96,7 @@ final class ViewFactory {
      * The views of {@code site}, which is {@code previous}'s site with the pages {@code swapped} swapped in,
      * each standing in the same place as the one it replaces (see {@code model.KeptSite}): everything a
      * view shows of another page (links, titles, lists, feeds, share cards) is the same, so only the swapped
-     * pages' own views are built again, and the site views and section views that list them.
+     * pages' own views are made again (when reached), and the site views, which list the views of this factory.
      */
     private ViewFactory(ViewFactory previous, Site site, java.util.Collection<Page> swapped,
             java.util.function.Predicate<String> unchanged) {
@@ -111,44 +110,19 @@ final class ViewFactory {
         homes.putAll(previous.homes);
         feedsByListPage.putAll(previous.feedsByListPage);
         pages.putAll(previous.pages);
-        Map<PageView, PageView> newViews = new java.util.IdentityHashMap<>();
-        java.util.Set<String> sectionKeys = new java.util.HashSet<>();
         for (Page page : swapped) {
             byId.put(page.id(), page);
             byTranslationKey.computeIfPresent(page.kind() + ":" + page.translationKey(), (k, list) -> list.stream()
                     .map(p -> p.id().equals(page.id()) ? page : p).toList());
             homes.replaceAll((lang, home) -> home.map(h -> h.id().equals(page.id()) ? page : h));
-            PageView before = previous.pages.get(page.id());
-            if (before == null || !unchanged.test(page.id())) {
-                PageView view = pageView(page);
-                pages.put(page.id(), view);
-                if (before != null) {
-                    newViews.put(before, view);
-                }
-                if (page.kind() == PageKind.PAGE) {
-                    sectionKeys.add(Site.sectionKey(page.lang(), page.folder()));
-                }
+            if (!unchanged.test(page.id())) {
+                // Made again from the swapped page when a template reaches it.
+                pages.remove(page.id());
             }
         }
-        for (Map.Entry<String, SiteView> e : previous.sites.entrySet()) {
-            SiteView s = e.getValue();
-            if (newViews.isEmpty()) {
-                sites.put(e.getKey(), s);
-                continue;
-            }
-            Map<String, SectionView> sections = new LinkedHashMap<>(s.sections());
-            for (String key : sectionKeys) {
-                Section section = site.sections().get(key);
-                if (section != null && section.lang().equals(e.getKey()) && sections.containsKey(section.folder())) {
-                    sections.put(section.folder(), sectionView(section));
-                }
-            }
-            Map<String, PageView> byPath = new HashMap<>(s.pagesByPath());
-            byPath.replaceAll((path, view) -> newViews.getOrDefault(view, view));
-            sites.put(e.getKey(), new SiteView(s.title(), s.description(), s.baseUrl(), s.basePath(), s.language(),
-                    s.mainLanguage(), s.languages(), s.home() == null ? null : newViews.getOrDefault(s.home(), s.home()),
-                    s.pages().stream().map(v -> newViews.getOrDefault(v, v)).toList(), sections, s.menus(), s.params(),
-                    s.data(), byPath, s.taxonomies(), s.feeds(), s.medical(), s.glossary()));
+        // The site views list pages through this factory's views; making them looks at no page's view.
+        for (String lang : config.languages()) {
+            sites.put(lang, siteView(lang));
         }
     }
 
@@ -166,8 +140,101 @@ final class ViewFactory {
         return site == other;
     }
 
+    /**
+     * The view of a page of the site, made when first asked for: a one-page rebuild renders one page, and
+     * making every page's view was a tenth of its render stage and compiled code run a thousand times (issue #11).
+     */
     PageView page(Page page) {
-        return pages.get(page.id());
+        PageView view = pages.get(page.id());
+        if (view != null) {
+            return view;
+        }
+        // Made from this site's page of that id: a session's patched views may be asked for by an older record.
+        Page current = byId.get(page.id());
+        return current == null ? null : pages.computeIfAbsent(page.id(), id -> pageView(current));
+    }
+
+    /** The views of {@code list}, each made when read (see {@link #page}). */
+    private List<PageView> lazyViews(List<Page> list) {
+        return new LazyPageViews(list);
+    }
+
+    /** A list of page views made on first read, through {@link #page}. */
+    private final class LazyPageViews extends java.util.AbstractList<PageView> implements java.util.RandomAccess {
+
+        private final List<Page> list;
+
+        LazyPageViews(List<Page> list) {
+            this.list = list;
+        }
+
+        @Override
+        public PageView get(int index) {
+            return page(list.get(index));
+        }
+
+        @Override
+        public int size() {
+            return list.size();
+        }
+    }
+
+    /** Page views by site path, each made on first read, through {@link #page}; iterated in the order of a HashMap of the paths. */
+    private final class LazyViewsByPath extends java.util.AbstractMap<String, PageView> {
+
+        private final Map<String, Page> byPath;
+
+        LazyViewsByPath(Map<String, Page> byPath) {
+            this.byPath = byPath;
+        }
+
+        @Override
+        public PageView get(Object path) {
+            Page page = byPath.get(path);
+            return page == null ? null : page(page);
+        }
+
+        @Override
+        public boolean containsKey(Object path) {
+            return byPath.containsKey(path);
+        }
+
+        @Override
+        public int size() {
+            return byPath.size();
+        }
+
+        @Override
+        public java.util.Set<String> keySet() {
+            return java.util.Collections.unmodifiableSet(byPath.keySet());
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<String, PageView>> entrySet() {
+            return new java.util.AbstractSet<>() {
+                @Override
+                public java.util.Iterator<Map.Entry<String, PageView>> iterator() {
+                    java.util.Iterator<Map.Entry<String, Page>> entries = byPath.entrySet().iterator();
+                    return new java.util.Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return entries.hasNext();
+                        }
+
+                        @Override
+                        public Map.Entry<String, PageView> next() {
+                            Map.Entry<String, Page> e = entries.next();
+                            return new java.util.AbstractMap.SimpleImmutableEntry<>(e.getKey(), page(e.getValue()));
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return byPath.size();
+                }
+            };
+        }
     }
 
     SiteView site(String lang) {
@@ -338,18 +405,18 @@ final class ViewFactory {
                 taxonomies.put(taxonomy.name(), taxonomyView(taxonomy));
             }
         }
-        List<PageView> regular = site.regularPages(lang).stream().map(this::page).toList();
+        List<PageView> regular = lazyViews(site.regularPages(lang));
         PageView home = site.home(lang).or(() -> site.home(config.language())).map(this::page).orElse(null);
-        Map<String, PageView> byPath = new HashMap<>();
+        Map<String, Page> byPath = new HashMap<>();
         for (Page p : site.pages()) {
             if (p.lang().equals(lang)) {
-                byPath.put(p.url(), page(p));
+                byPath.put(p.url(), p);
             }
         }
         List<FeedLink> feeds = site.home(lang).map(h -> feedsByListPage.getOrDefault(h.id(), List.of())).orElse(List.of());
         return new SiteView(config.title(), config.description(), config.baseUrl(), config.basePath(), lang,
                 config.language(), config.languages(), home, regular, sections, menus(lang), config.params(),
-                site.data(), byPath, taxonomies, feeds, medicalSettings(lang), site.glossaries().forLanguage(lang)
+                site.data(), new LazyViewsByPath(byPath), taxonomies, feeds, medicalSettings(lang), site.glossaries().forLanguage(lang)
                         .map(g -> g.sorted().stream().map(GlossaryTermView::of).toList()).orElse(List.of()));
     }
 
@@ -373,7 +440,7 @@ final class ViewFactory {
                     subsections.add(link(s.listPage())));
         }
         return new SectionView(section.folder(), section.listPage().title(), relUrl(section.listPage().url()),
-                section.pages().stream().map(this::page).toList(), subsections);
+                lazyViews(section.pages()), subsections);
     }
 
     /**

@@ -240,6 +240,26 @@ class PageCacheBuildTest {
     }
 
     @Test
+    void aPageRenderedAgainIntoTheSameHtmlIsNotFinishedAgainAndItsNewEntryNamesItsHtmlTheSameWay() throws Exception {
+        TestSite site = site();
+        build(site.medsite());
+        // A template change renders every page again (into the same HTML here): the finished pages' keys name
+        // the HTML by its hash, which a freshly rendered page and one taken from the cache give alike.
+        site.file("layouts/single.ftlh", "<#-- the same page -->"
+                + Files.readString(site.dir.resolve("layouts/single.ftlh")));
+        Built second = build(site.medsite());
+        site.file("content/c.md", "---\ntitle: C\n---\nC text, edited.\n");
+        Built third = build(site.medsite());
+
+        assertThat(second.counts().rendered()).isZero();
+        assertThat(second.counts().finished()).isEqualTo(second.counts().finishedOf()).isPositive();
+        // Every page taken from the second build's rendered entries is finished from the cache too.
+        assertThat(third.counts().rendered()).isPositive().isLessThan(third.counts().renderedOf());
+        assertThat(third.counts().finished()).isGreaterThanOrEqualTo(third.counts().rendered());
+        assertSameAsCleanBuild(site, third);
+    }
+
+    @Test
     void aTemplateChangeGivesNewOutputAndKeepsTheMarkdown() throws Exception {
         TestSite site = site();
         build(site.medsite());
