@@ -2,17 +2,13 @@ package org.medsite.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.medsite.config.MarkdownOptions;
 import org.medsite.config.SiteConfig;
-import org.medsite.content.ContentSource;
-import org.medsite.content.SourceKind;
 import org.medsite.frontmatter.FrontMatter;
 import org.medsite.markdown.RenderedMarkdown;
 import org.medsite.medical.Glossaries;
@@ -21,11 +17,7 @@ import org.medsite.medical.PeopleRegistry;
 /** A kept site is patched only where a patch gives exactly the site a fresh assembly gives. */
 class KeptSiteTest {
 
-    private final SiteConfig config = new SiteConfig("Clinic", "", "/", "en", List.of("en", "es"), "clinic", Map.of(),
-            MarkdownOptions.defaults(), Map.of(), Map.of(), SiteConfig.DEFAULT_TAXONOMIES, 10, Map.of(),
-            org.medsite.config.MedicalSettings.defaults(), org.medsite.config.ReadabilitySettings.defaults(),
-            org.medsite.config.GlossarySettings.defaults(),
-            org.medsite.config.PrivacySettings.defaults(), Map.of());
+    private final SiteConfig config = SiteFixtures.englishAndSpanish();
     private final Map<String, Object> data = Map.of();
     private final PeopleRegistry people = PeopleRegistry.empty();
     private final List<PageSource> sources = new ArrayList<>(List.of(
@@ -104,14 +96,11 @@ class KeptSiteTest {
     }
 
     private static PageSource page(String path, String folder, String lang, String title, String date, List<String> tags) {
-        String base = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\..*", "");
-        ContentSource source = new ContentSource(Path.of(path), path, SourceKind.PAGE, Optional.empty(), folder, base,
-                List.of());
         FrontMatter e = FrontMatter.empty();
         FrontMatter fm = new FrontMatter(Optional.of(title), e.description(),
                 Optional.of(java.time.OffsetDateTime.parse(date + "T00:00:00Z")), e.lastmod(), false, e.publishDate(),
                 e.expiryDate(), e.slug(), e.url(), List.of(), tags, List.of(), e.layout(), 0, e.summary(), e.image(),
                 e.lang(), e.translationKey(), e.type(), List.of(), Map.of(), Map.of(), Map.of("tags", tags));
-        return new PageSource(source, fm, "", 1, lang, SiteAssembler.NO_MEDICAL_INFO);
+        return SiteFixtures.page(path, folder, lang, fm);
     }
 }

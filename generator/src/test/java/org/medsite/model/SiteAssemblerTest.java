@@ -2,32 +2,19 @@ package org.medsite.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.medsite.config.MarkdownOptions;
 import org.medsite.config.SiteConfig;
-import org.medsite.content.ContentSource;
-import org.medsite.content.SourceKind;
 import org.medsite.frontmatter.FrontMatter;
-import org.medsite.markdown.RenderedMarkdown;
 
 class SiteAssemblerTest {
 
-    private final SiteConfig config = new SiteConfig("Clinic", "", "/", "en", List.of("en", "es"), "clinic", Map.of(),
-            MarkdownOptions.defaults(), Map.of(), Map.of(), SiteConfig.DEFAULT_TAXONOMIES, 10, Map.of(),
-            org.medsite.config.MedicalSettings.defaults(), org.medsite.config.ReadabilitySettings.defaults(),
-            org.medsite.config.GlossarySettings.defaults(),
-            org.medsite.config.PrivacySettings.defaults(), Map.of());
+    private final SiteConfig config = SiteFixtures.englishAndSpanish();
 
     private PageSource page(String path, String folder, String lang, FrontMatter fm) {
-        String base = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\..*", "");
-        ContentSource source = new ContentSource(Path.of(path), path, SourceKind.PAGE, Optional.empty(), folder, base,
-                List.of());
-        return new PageSource(source, fm, "", 1, lang, SiteAssembler.NO_MEDICAL_INFO);
+        return SiteFixtures.page(path, folder, lang, fm);
     }
 
     private FrontMatter dated(String title, String date, int weight) {
@@ -46,14 +33,7 @@ class SiteAssemblerTest {
                 page("blog/pinned.md", "blog", "en", dated("Pinned", "2020-01-01", 1)),
                 page("library/heart/bp.md", "library/heart", "en", dated("BP", "2025-01-01", 0)),
                 page("library/heart/bp.es.md", "library/heart", "es", dated("PA", "2025-01-01", 0)));
-        Map<String, String> urls = new HashMap<>();
-        Map<String, RenderedMarkdown> rendered = new HashMap<>();
-        for (PageSource s : sources) {
-            urls.put(s.id(), "/" + s.id().replace(".md", "/"));
-            rendered.put(s.id(), new RenderedMarkdown("<p>x</p>", Optional.empty(), "A first paragraph.", 3, List.of(),
-                    Optional.empty(), "A first paragraph.", List.of(), org.medsite.medical.Readability.of(List.of(), "en")));
-        }
-        Site site = SiteAssembler.assemble(config, sources, urls, rendered, Map.of());
+        Site site = SiteFixtures.assemble(config, sources);
 
         assertThat(site.pages()).extracting(Page::url).contains("/", "/es/", "/blog/", "/library/", "/library/heart/",
                 "/es/library/", "/es/library/heart/", "/404.html");

@@ -2,24 +2,18 @@ package org.medsite.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.medsite.config.MarkdownOptions;
 import org.medsite.config.SiteConfig;
-import org.medsite.content.ContentSource;
-import org.medsite.content.SourceKind;
 import org.medsite.frontmatter.FrontMatter;
-import org.medsite.markdown.RenderedMarkdown;
 import org.medsite.model.Page;
 import org.medsite.model.PageSource;
 import org.medsite.model.Site;
-import org.medsite.model.SiteAssembler;
+import org.medsite.model.SiteFixtures;
 
 /**
  * The values of template reads worked out key by key, and page views made when first reached, are what
@@ -27,25 +21,15 @@ import org.medsite.model.SiteAssembler;
  */
 class ReadValuesTest {
 
-    private final SiteConfig config = new SiteConfig("Clinic", "", "/", "en", List.of("en", "es"), "clinic", Map.of(),
-            MarkdownOptions.defaults(), Map.of(), Map.of(), SiteConfig.DEFAULT_TAXONOMIES, 10, Map.of(),
-            org.medsite.config.MedicalSettings.defaults(), org.medsite.config.ReadabilitySettings.defaults(),
-            org.medsite.config.GlossarySettings.defaults(),
-            org.medsite.config.PrivacySettings.defaults(), Map.of());
+    private final SiteConfig config = SiteFixtures.englishAndSpanish();
 
     private static PageSource page(String path, String folder, String lang, String title, List<String> tags) {
-        String base = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\..*", "");
-        ContentSource source = new ContentSource(Path.of(path), path, SourceKind.PAGE, Optional.empty(), folder, base,
-                List.of());
         FrontMatter e = FrontMatter.empty();
         FrontMatter fm = new FrontMatter(Optional.of(title), e.description(),
                 Optional.of(java.time.OffsetDateTime.parse("2025-01-01T00:00:00Z")), e.lastmod(), false, e.publishDate(),
                 e.expiryDate(), e.slug(), e.url(), tags, List.of(), List.of(), e.layout(), 0, e.summary(), e.image(),
                 e.lang(), e.translationKey(), e.type(), List.of(), Map.of(), Map.of(), Map.of());
-        return new PageSource(source, fm, "", 1, lang, new org.medsite.medical.MedicalInfo("page", false, "patient",
-                Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-                List.of(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(), Map.of(),
-                Optional.empty()));
+        return SiteFixtures.page(path, folder, lang, fm);
     }
 
     private Site site() {
@@ -54,14 +38,7 @@ class ReadValuesTest {
                 page("blog/new.md", "blog", "en", "New", List.of("news", "heart")),
                 page("library/heart/bp.md", "library/heart", "en", "BP", List.of("heart")),
                 page("library/heart/bp.es.md", "library/heart", "es", "PA", List.of()));
-        Map<String, String> urls = new HashMap<>();
-        Map<String, RenderedMarkdown> rendered = new HashMap<>();
-        for (PageSource s : sources) {
-            urls.put(s.id(), "/" + s.id().replace(".md", "/"));
-            rendered.put(s.id(), new RenderedMarkdown("<p>x</p>", Optional.empty(), "A first paragraph.", 3, List.of(),
-                    Optional.empty(), "A first paragraph.", List.of(), org.medsite.medical.Readability.of(List.of(), "en")));
-        }
-        return SiteAssembler.assemble(config, sources, urls, rendered, Map.of());
+        return SiteFixtures.assemble(config, sources);
     }
 
     @Test
