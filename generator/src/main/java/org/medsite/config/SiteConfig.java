@@ -64,31 +64,10 @@ public record SiteConfig(
 
     public static final String DEFAULT_THEME = "clinic";
 
-    /** Settings with the search index. */
-    public SiteConfig(String title, String description, String baseUrl, String language, List<String> languages,
-            String theme, Map<String, String> permalinks, MarkdownOptions markdown, Map<String, List<MenuEntry>> menus,
-            Map<String, Object> params, List<String> taxonomies, int paginate, Map<String, String> sort,
-            MedicalSettings medical, ReadabilitySettings readability, GlossarySettings glossary,
-            PrivacySettings privacy, Map<String, String> checks, BuildLimits limits, ShareCardSettings shareCards,
-            ImageSettings images, SecuritySettings security, boolean editorialReport) {
-        this(title, description, baseUrl, language, languages, theme, permalinks, markdown, menus, params, taxonomies,
-                paginate, sort, medical, readability, glossary, privacy, checks, limits, shareCards, images, security,
-                editorialReport, true);
-    }
-
-    /** Settings with the editorial report and the search index. */
-    public SiteConfig(String title, String description, String baseUrl, String language, List<String> languages,
-            String theme, Map<String, String> permalinks, MarkdownOptions markdown, Map<String, List<MenuEntry>> menus,
-            Map<String, Object> params, List<String> taxonomies, int paginate, Map<String, String> sort,
-            MedicalSettings medical, ReadabilitySettings readability, GlossarySettings glossary,
-            PrivacySettings privacy, Map<String, String> checks, BuildLimits limits, ShareCardSettings shareCards,
-            ImageSettings images, SecuritySettings security) {
-        this(title, description, baseUrl, language, languages, theme, permalinks, markdown, menus, params, taxonomies,
-                paginate, sort, medical, readability, glossary, privacy, checks, limits, shareCards, images, security,
-                true, true);
-    }
-
-    /** Settings with the default {@link BuildLimits}, share cards, responsive images and security, and the report. */
+    /**
+     * Settings with the default {@link BuildLimits}, share cards, responsive images and security, the editorial
+     * report and the search index.
+     */
     public SiteConfig(String title, String description, String baseUrl, String language, List<String> languages,
             String theme, Map<String, String> permalinks, MarkdownOptions markdown, Map<String, List<MenuEntry>> menus,
             Map<String, Object> params, List<String> taxonomies, int paginate, Map<String, String> sort,
@@ -96,7 +75,7 @@ public record SiteConfig(
             PrivacySettings privacy, Map<String, String> checks) {
         this(title, description, baseUrl, language, languages, theme, permalinks, markdown, menus, params, taxonomies,
                 paginate, sort, medical, readability, glossary, privacy, checks, BuildLimits.DEFAULTS,
-                ShareCardSettings.defaults(), ImageSettings.defaults(), SecuritySettings.defaults());
+                ShareCardSettings.defaults(), ImageSettings.defaults(), SecuritySettings.defaults(), true, true);
     }
 
     /** Whether {@code checks:} turns the rule off: its findings are dropped, and a check all of whose rules are off is not run. */
