@@ -195,7 +195,9 @@ final class Pipeline {
                 // The sources' hashes are taken again only for files whose stat changed since the last build.
                 fileHashes = org.medsite.cache.FileHashes.in(new OutputFolder(options.outputDir()).stateDir());
                 org.medsite.cache.FileHashes hashes = fileHashes;
-                BuildCache.Fingerprint fingerprint = stage("fingerprint", () -> BuildCache.fingerprint(options, hashes));
+                // On the build's pool: the sources are hashed on all of its threads.
+                BuildCache.Fingerprint fingerprint = stage("fingerprint",
+                        () -> inPool(pool, () -> BuildCache.fingerprint(options, hashes)));
                 cacheKey = fingerprint.whole();
                 cachedStages = CachedStages.of(new org.medsite.cache.PageCache(new OutputFolder(options.outputDir())
                         .stateDir(), options.classLoader(), listener::debug), fingerprint,

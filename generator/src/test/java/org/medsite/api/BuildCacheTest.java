@@ -186,4 +186,35 @@ class BuildCacheTest {
 
         assertThat(BuildCache.read(BuildCache.write(entry))).isEqualTo(entry);
     }
+
+    @Test
+    void theFingerprintOfContentIsTheDigestOfEachFileInPathOrder() throws Exception {
+        // The sources are hashed in parallel and content/ is walked once for two digests: the keys must be
+        // those of one serial pass per digest, as the recipe (FORMAT) says, whatever order the hashes finish in.
+        TestSite site = site();
+        for (int i = 0; i < 40; i++) {
+            site.file("content/s" + (i % 7) + "/p" + i + ".md", "---\ntitle: P" + i + "\n---\nText " + i + ".\n");
+        }
+        site.file("content/s1/photo.png", "not really a png").file("static/x.txt", "x");
+        Path dir = tmp.resolve("site");
+        Path out = tmp.resolve("out");
+        Instant now = Instant.parse("2026-11-28T12:00:00Z");
+        BuildOptions options = new BuildOptions(dir, out, false, false, false, java.util.Optional.empty(),
+                java.util.Optional.empty(), now, 2, getClass().getClassLoader());
+
+        BuildCache.Fingerprint fingerprint = java.util.concurrent.ForkJoinPool.commonPool()
+                .submit(() -> BuildCache.fingerprint(options)).get();
+
+        java.util.function.Predicate<Path> markdown = p -> p.getFileName().toString().endsWith(".md");
+        org.medsite.cache.ContentDigest resources = new org.medsite.cache.ContentDigest();
+        resources.tree(dir, dir.resolve("static"), out);
+        resources.tree(dir, dir.resolve("content"), out, markdown.negate());
+        assertThat(fingerprint.resources()).isEqualTo(resources.hex());
+        org.medsite.cache.ContentDigest whole = new org.medsite.cache.ContentDigest();
+        whole.text(fingerprint.settings()).text(fingerprint.resources()).text("2026-11-28");
+        java.util.Map<Path, String> sources = whole.hashedTree(dir, dir.resolve("content"), out, markdown);
+        whole.text(fingerprint.templates());
+        assertThat(fingerprint.whole()).isEqualTo(whole.hex());
+        assertThat(fingerprint.sources()).isEqualTo(sources).hasSize(42);
+    }
 }
