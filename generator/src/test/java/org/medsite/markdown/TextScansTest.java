@@ -38,6 +38,29 @@ class TextScansTest {
     }
 
     @Test
+    void aTextRunWrittenAsItIsIsWhatFlexmarksCoreRendererWrites() {
+        // What CoreNodeRenderer writes for a Text node (flexmark 0.64): normalizeEOL(unescape(chars)).
+        String alphabet = "ab <>\"'\n\r\t&;#x41amp\\*_`é’";
+        Random random = new Random(12);
+        int plain = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String chars = text.toString();
+            String core = com.vladsch.flexmark.util.sequence.Escaping.normalizeEOL(
+                    com.vladsch.flexmark.util.sequence.BasedSequence.of(chars).unescape());
+            String written = GlossaryTermRenderer.plainText(chars);
+            if (written != null) {
+                plain++;
+                assertThat(written).as(chars).isEqualTo(core);
+            }
+        }
+        assertThat(plain).isGreaterThan(1_000);
+    }
+
+    @Test
     void nestingIsFoundOnTheLineWhereItGoesTooDeep() {
         String deep = "text\n\n" + "> ".repeat(MarkdownRenderer.MAX_NESTING + 1) + "quote\nmore";
         assertThat(MarkdownRenderer.tooDeep(deep)).isEqualTo(2);
