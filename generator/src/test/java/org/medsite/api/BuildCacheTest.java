@@ -186,4 +186,18 @@ class BuildCacheTest {
 
         assertThat(BuildCache.read(BuildCache.write(entry))).isEqualTo(entry);
     }
+
+    @Test
+    void theKeyIsReadWithoutTheRestOfTheEntry() throws Exception {
+        BuildCache.Entry entry = new BuildCache.Entry("the key", Instant.parse("2026-06-01T12:00:00Z"),
+                java.util.Optional.empty(), "sha", List.of(),
+                List.of(new Finding(org.medsite.diagnostics.Severity.WARNING, "r", "f", 3, "m")), List.of(), 1);
+        byte[] bytes = BuildCache.write(entry);
+        // Its last 20 bytes cut off: the entry cannot be read, its key still can.
+        byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 20);
+
+        assertThat(BuildCache.key(cut)).isEqualTo("the key");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BuildCache.read(cut))
+                .isInstanceOf(java.io.IOException.class);
+    }
 }
