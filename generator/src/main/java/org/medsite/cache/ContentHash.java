@@ -53,6 +53,21 @@ public final class ContentHash {
         return this;
     }
 
+    /** The remaining bytes of {@code bytes} (a heap or a mapped buffer), leaving its position as it is. */
+    public ContentHash update(java.nio.ByteBuffer bytes) {
+        if (bytes.hasArray()) {
+            return update(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        }
+        java.nio.ByteBuffer view = bytes.duplicate();
+        byte[] chunk = new byte[Math.min(view.remaining(), 1 << 13)];
+        while (view.hasRemaining()) {
+            int n = Math.min(chunk.length, view.remaining());
+            view.get(chunk, 0, n);
+            update(chunk, 0, n);
+        }
+        return this;
+    }
+
     /** Four bytes of {@code value}, big-endian (a length prefix). */
     public ContentHash updateInt(int value) {
         return update(new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
