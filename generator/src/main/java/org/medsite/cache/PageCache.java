@@ -273,7 +273,7 @@ public final class PageCache {
             if ((old.bytes() - liveBytes) * 100 > old.bytes() * DEAD_SHARE_PERCENT
                     || old.names().size() + 1 > MAX_SEGMENTS) {
                 String name = segmentName(kind, number++);
-                writeSegment(dir.resolve(name), new TreeMap<>(live));
+                writeSegment(dir.resolve(name), new TreeMap<>(live), old.hashes());
                 next.add(name);
             } else {
                 next.addAll(old.names());
@@ -404,10 +404,12 @@ public final class PageCache {
         }
     }
 
-    private static void writeSegment(Path file, Map<String, ByteBuffer> entries) throws IOException {
+    /** @param hashes each entry's hash as its segment held it (verified when read): not worked out again */
+    private static void writeSegment(Path file, Map<String, ByteBuffer> entries, Map<String, String> hashes)
+            throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (OutputStream target = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-            write(entries, target);
+            write(entries, hashes, target);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -416,17 +418,19 @@ public final class PageCache {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Map<String, ByteBuffer> views = new TreeMap<>();
         entries.forEach((key, value) -> views.put(key, ByteBuffer.wrap(value)));
-        write(views, bytes);
+        write(views, Map.of(), bytes);
         return bytes.toByteArray();
     }
 
     /** Writes a segment: the header, each entry flagged before it, and the end mark ({@link #finish}). */
-    private static void write(Map<String, ByteBuffer> entries, OutputStream target) throws IOException {
+    private static void write(Map<String, ByteBuffer> entries, Map<String, String> hashes, OutputStream target)
+            throws IOException {
         DataOutputStream out = new DataOutputStream(target);
         out.writeUTF(MAGIC);
         out.writeInt(FORMAT);
         for (Map.Entry<String, ByteBuffer> e : entries.entrySet()) {
-            writeEntry(out, e.getKey(), e.getValue(), hash(e.getKey(), e.getValue()));
+            String known = hashes.get(e.getKey());
+            writeEntry(out, e.getKey(), e.getValue(), known != null ? known : hash(e.getKey(), e.getValue()));
         }
         finish(out);
     }
