@@ -443,13 +443,8 @@ public final class PageCache {
         if (bytes.hasArray()) {
             out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
         } else {
-            ByteBuffer view = bytes.duplicate();
-            byte[] chunk = new byte[Math.min(view.remaining(), 1 << 13)];
-            while (view.hasRemaining()) {
-                int n = Math.min(chunk.length, view.remaining());
-                view.get(chunk, 0, n);
-                out.write(chunk, 0, n);
-            }
+            // A mapped segment's entry (a merge): copied through the channel's buffer; not closed, that is out.
+            java.nio.channels.Channels.newChannel(out).write(bytes.duplicate());
         }
         out.writeUTF(hash);
     }
