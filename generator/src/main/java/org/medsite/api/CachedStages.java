@@ -243,8 +243,9 @@ final class CachedStages {
         }
         RenderedHashes rendered = renderedHashes.get(page.id());
         String htmlHash = rendered != null && rendered.html().get(path) == html ? rendered.hashes().get(path) : null;
-        PageParts parts = pageParts.get(page.id());
-        Optional<String> record = parts == null ? Optional.empty() : parts.hashOf(page);
+        // The record's hash from its parts, as the checks already worked it out (not hashed again per file).
+        PageHash known = pageHashOf(page);
+        Optional<String> record = known.fromParts() ? known.hash() : Optional.empty();
         // Each part is length-prefixed, and a tag says what the next ones are: the two forms never meet.
         return ContentDigest.of(site, path, page.url(), origin, String.valueOf(check),
                 htmlHash != null ? htmlHash : ContentDigest.of(html),
@@ -453,19 +454,25 @@ final class CachedStages {
      * one-page rebuild's samples).
      */
     private Optional<String> pageHash(Page page) {
+        return pageHashOf(page).hash();
+    }
+
+    private PageHash pageHashOf(Page page) {
         PageHash known = pageHashes.get(page.id());
         if (known != null && known.page() == page) {
-            return known.hash();
+            return known;
         }
         PageParts parts = pageParts.get(page.id());
         Optional<String> fromParts = parts == null ? Optional.empty() : parts.hashOf(page);
-        Optional<String> hash = fromParts.isPresent() ? fromParts
-                : cache.get().hashOf(page).map(encoded -> ContentDigest.of("page encoded", encoded));
-        pageHashes.put(page.id(), new PageHash(page, hash));
-        return hash;
+        PageHash made = fromParts.isPresent() ? new PageHash(page, fromParts, true)
+                : new PageHash(page, cache.get().hashOf(page).map(encoded -> ContentDigest.of("page encoded", encoded)),
+                        false);
+        pageHashes.put(page.id(), made);
+        return made;
     }
 
-    private record PageHash(Page page, Optional<String> hash) {
+    /** @param fromParts whether the hash was made from the record's parts ({@link PageParts#hashOf}) */
+    private record PageHash(Page page, Optional<String> hash, boolean fromParts) {
     }
 
     /** Each page's search index entry, kept while the page record and the settings are the same. */

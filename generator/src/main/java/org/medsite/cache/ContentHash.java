@@ -53,6 +53,21 @@ public final class ContentHash {
         return this;
     }
 
+    /** The remaining bytes of {@code bytes} (a heap or a mapped buffer), leaving its position as it is. */
+    public ContentHash update(java.nio.ByteBuffer bytes) {
+        if (bytes.hasArray()) {
+            return update(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        }
+        java.nio.ByteBuffer view = bytes.duplicate();
+        byte[] chunk = new byte[Math.min(view.remaining(), 1 << 13)];
+        while (view.hasRemaining()) {
+            int n = Math.min(chunk.length, view.remaining());
+            view.get(chunk, 0, n);
+            update(chunk, 0, n);
+        }
+        return this;
+    }
+
     /** Four bytes of {@code value}, big-endian (a length prefix). */
     public ContentHash updateInt(int value) {
         return update(new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
@@ -116,14 +131,23 @@ public final class ContentHash {
         b = fmix64(b);
         a += b;
         b += a;
-        StringBuilder hex = new StringBuilder(32);
-        for (long v : new long[] {a, b}) {
-            for (int i = 0; i < 8; i++) {
-                int octet = (int) (v >>> (8 * i)) & 0xff;
-                hex.append(Character.forDigit(octet >>> 4, 16)).append(Character.forDigit(octet & 0xf, 16));
-            }
+        // Into a byte array, not a StringBuilder of Character.forDigit calls: every cache key of a build is one
+        // of these, thousands of them before the JIT compiled anything (issue #11).
+        byte[] hex = new byte[32];
+        digits(a, hex, 0);
+        digits(b, hex, 16);
+        return new String(hex, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    /** The 8 bytes of {@code v}, little-endian, as 16 hex digits at {@code at}. */
+    private static void digits(long v, byte[] hex, int at) {
+        for (int i = 0; i < 8; i++) {
+            int octet = (int) (v >>> (8 * i)) & 0xff;
+            hex[at + 2 * i] = DIGITS[octet >>> 4];
+            hex[at + 2 * i + 1] = DIGITS[octet & 0xf];
         }
-        return hex.toString();
     }
 
     /** The hash of {@code bytes}, in hex. */

@@ -151,7 +151,7 @@ public final class PageCache {
                     hits.get(kind).incrementAndGet();
                     return used;
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | InternalError e) {
                 debug.accept("page cache: ignoring a damaged " + kind.fileName() + " entry (" + e.getMessage() + ")");
             }
         }
@@ -273,7 +273,7 @@ public final class PageCache {
             if ((old.bytes() - liveBytes) * 100 > old.bytes() * DEAD_SHARE_PERCENT
                     || old.names().size() + 1 > MAX_SEGMENTS) {
                 String name = segmentName(kind, number++);
-                writeSegment(dir.resolve(name), new TreeMap<>(live));
+                writeSegment(dir.resolve(name), new TreeMap<>(live), old.hashes());
                 next.add(name);
             } else {
                 next.addAll(old.names());
@@ -300,7 +300,12 @@ public final class PageCache {
         Files.deleteIfExists(dir.resolve(kind.fileName() + ".bin"));
         for (Path stale : segmentFiles(kind)) {
             if (!next.contains(stale.getFileName().toString())) {
-                Files.deleteIfExists(stale);
+                try {
+                    Files.deleteIfExists(stale);
+                } catch (IOException e) {
+                    // Still mapped (Windows): unlisted, so the next build deletes it.
+                    debug.accept("page cache: cannot delete " + stale + " yet (" + e.getMessage() + ")");
+                }
             }
         }
     }
@@ -370,24 +375,41 @@ public final class PageCache {
                     if (name.contains("/") || name.contains("\\")) {
                         throw new IOException("the list names a file outside the cache");
                     }
-                    Map<String, ByteBuffer> segment = read(Files.readAllBytes(dir.resolve(name)), hashes);
+                    Map<String, ByteBuffer> segment = read(map(dir.resolve(name)), hashes);
                     for (ByteBuffer value : segment.values()) {
                         bytes += value.remaining();
                     }
                     entries.putAll(segment);
                 }
                 return new Segments(names, entries, hashes, bytes);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | InternalError e) {
+                // InternalError: a mapped file cut short by someone else while it was read.
                 debug.accept("page cache: ignoring " + list + ", it cannot be read (" + e.getMessage() + ")");
                 return Segments.NONE;
             }
         });
     }
 
-    private static void writeSegment(Path file, Map<String, ByteBuffer> entries) throws IOException {
+    /**
+     * A segment file's bytes, mapped rather than read onto the heap: the last build wrote them, so the
+     * system's file cache holds them already, where reading them made fresh heap memory of them (15 MB at
+     * 1000 pages), which this kind of virtual machine zeroes slowly, kept to the end and copied by the
+     * collector (issue #11). The mapping outlives the channel; on Windows a mapped file cannot be deleted,
+     * so {@link #store} leaves a segment it cannot delete to the next build.
+     */
+    private static ByteBuffer map(Path file) throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.READ)) {
+            return channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, channel.size());
+        }
+    }
+
+    /** @param hashes each entry's hash as its segment held it (verified when read): not worked out again */
+    private static void writeSegment(Path file, Map<String, ByteBuffer> entries, Map<String, String> hashes)
+            throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (OutputStream target = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-            write(entries, target);
+            write(entries, hashes, target);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -396,17 +418,19 @@ public final class PageCache {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Map<String, ByteBuffer> views = new TreeMap<>();
         entries.forEach((key, value) -> views.put(key, ByteBuffer.wrap(value)));
-        write(views, bytes);
+        write(views, Map.of(), bytes);
         return bytes.toByteArray();
     }
 
     /** Writes a segment: the header, each entry flagged before it, and the end mark ({@link #finish}). */
-    private static void write(Map<String, ByteBuffer> entries, OutputStream target) throws IOException {
+    private static void write(Map<String, ByteBuffer> entries, Map<String, String> hashes, OutputStream target)
+            throws IOException {
         DataOutputStream out = new DataOutputStream(target);
         out.writeUTF(MAGIC);
         out.writeInt(FORMAT);
         for (Map.Entry<String, ByteBuffer> e : entries.entrySet()) {
-            writeEntry(out, e.getKey(), e.getValue(), hash(e.getKey(), e.getValue()));
+            String known = hashes.get(e.getKey());
+            writeEntry(out, e.getKey(), e.getValue(), known != null ? known : hash(e.getKey(), e.getValue()));
         }
         finish(out);
     }
@@ -416,7 +440,12 @@ public final class PageCache {
         out.writeBoolean(true);
         out.writeUTF(key);
         out.writeInt(bytes.remaining());
-        out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        if (bytes.hasArray()) {
+            out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        } else {
+            // A mapped segment's entry (a merge): copied through the channel's buffer; not closed, that is out.
+            java.nio.channels.Channels.newChannel(out).write(bytes.duplicate());
+        }
         out.writeUTF(hash);
     }
 
@@ -427,41 +456,68 @@ public final class PageCache {
     }
 
     private static String hash(String key, ByteBuffer bytes) {
-        return new ContentHash().update(key.getBytes(StandardCharsets.UTF_8))
-                .update(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining()).hex();
+        return new ContentHash().update(key.getBytes(StandardCharsets.UTF_8)).update(bytes).hex();
     }
 
     /** The entries of a cache file, each a view of {@code data} (not a copy: on a big site the files are 100 MB). */
     static Map<String, ByteBuffer> read(byte[] data) throws IOException {
-        return read(data, new HashMap<>());
+        return read(ByteBuffer.wrap(data), new HashMap<>());
     }
 
-    /** Like {@link #read(byte[])}, putting each entry's hash in {@code hashes} by its key. */
-    private static Map<String, ByteBuffer> read(byte[] data, Map<String, String> hashes) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
-        if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT) {
-            throw new IOException("not a page cache of this Medsite version");
-        }
-        Map<String, ByteBuffer> entries = new HashMap<>();
-        while (in.readBoolean()) {
-            String key = in.readUTF();
-            int length = in.readInt();
-            if (length < 0 || length > in.available()) {
+    /**
+     * Like {@link #read(byte[])}, over a heap or mapped buffer (from its position), putting each entry's hash
+     * in {@code hashes} by its key.
+     */
+    private static Map<String, ByteBuffer> read(ByteBuffer data, Map<String, String> hashes) throws IOException {
+        ByteBuffer in = data.duplicate();
+        try {
+            if (!utf(in).equals(MAGIC) || in.getInt() != FORMAT) {
+                throw new IOException("not a page cache of this Medsite version");
+            }
+            Map<String, ByteBuffer> entries = new HashMap<>();
+            while (in.get() != 0) {
+                String key = utf(in);
+                int length = in.getInt();
+                if (length < 0 || length > in.remaining()) {
+                    throw new IOException("the file is damaged");
+                }
+                ByteBuffer value = in.slice(in.position(), length);
+                in.position(in.position() + length);
+                // A changed byte inside a string would decode to another string: each value carries its hash.
+                String hash = utf(in);
+                if (!hash.equals(hash(key, value))) {
+                    throw new IOException("the file is damaged");
+                }
+                entries.put(key, value);
+                hashes.put(key, hash);
+            }
+            if (!utf(in).equals(MAGIC) || in.hasRemaining()) {
                 throw new IOException("the file is damaged");
             }
-            ByteBuffer value = ByteBuffer.wrap(data, data.length - in.available(), length);
-            in.skipNBytes(length);
-            // A changed byte inside a string would decode to another string: each value carries its hash.
-            String hash = in.readUTF();
-            if (!hash.equals(hash(key, value))) {
-                throw new IOException("the file is damaged");
+            return entries;
+        } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+            throw new IOException("the file is damaged", e);
+        }
+    }
+
+    /**
+     * A string as {@link DataOutputStream#writeUTF} wrote it. Keys, hashes and the magic are ASCII, which
+     * that format (modified UTF-8) writes as the bytes themselves; anything else is decoded by
+     * {@link DataInputStream#readUTF(java.io.DataInput)}.
+     */
+    private static String utf(ByteBuffer in) throws IOException {
+        int length = Short.toUnsignedInt(in.getShort());
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        for (byte b : bytes) {
+            if (b <= 0) {
+                byte[] prefixed = new byte[length + 2];
+                prefixed[0] = (byte) (length >>> 8);
+                prefixed[1] = (byte) length;
+                System.arraycopy(bytes, 0, prefixed, 2, length);
+                return DataInputStream.readUTF(new DataInputStream(new ByteArrayInputStream(prefixed)));
             }
-            entries.put(key, value);
-            hashes.put(key, hash);
         }
-        if (!in.readUTF().equals(MAGIC) || in.available() != 0) {
-            throw new IOException("the file is damaged");
-        }
-        return entries;
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 }

@@ -100,7 +100,7 @@ public final class RecordCodec {
         return decode(ByteBuffer.wrap(bytes));
     }
 
-    /** The value the remaining bytes of {@code in} hold (a heap buffer, read from its position). */
+    /** The value the remaining bytes of {@code in} hold (a heap or a mapped buffer, read from its position). */
     public Object decode(ByteBuffer bytes) throws IOException {
         // A ByteBuffer rather than a DataInputStream: ByteArrayInputStream locks on every byte read.
         ByteBuffer in = bytes.slice();
@@ -372,16 +372,24 @@ public final class RecordCodec {
     }
 
     private static String latin1(ByteBuffer in) throws IOException {
-        int n = count(in);
-        String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.ISO_8859_1);
-        in.position(in.position() + n);
-        return s;
+        return text(in, count(in), StandardCharsets.ISO_8859_1);
     }
 
     private static String string(ByteBuffer in) throws IOException {
-        int n = count(in);
-        String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
-        in.position(in.position() + n);
+        return text(in, count(in), StandardCharsets.UTF_8);
+    }
+
+    /** The next {@code n} bytes as text: from the backing array of a heap buffer, else (a mapped file) copied out. */
+    private static String text(ByteBuffer in, int n, java.nio.charset.Charset charset) {
+        String s;
+        if (in.hasArray()) {
+            s = new String(in.array(), in.arrayOffset() + in.position(), n, charset);
+            in.position(in.position() + n);
+        } else {
+            byte[] bytes = new byte[n];
+            in.get(bytes);
+            s = new String(bytes, charset);
+        }
         return s;
     }
 }

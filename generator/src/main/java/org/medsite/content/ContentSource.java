@@ -24,6 +24,37 @@ public record ContentSource(Path file, String path, SourceKind kind, Optional<St
         resources = List.copyOf(resources);
     }
 
+    // equals, hashCode and toString written out: the record's own are bootstrapped through invokedynamic
+    // (ObjectMethods), which spins method-handle classes at run time and runs interpreted for the thousands
+    // of look-ups of a build's first second; a source is a map key in every build (issue #11). The same
+    // values as the record's, and toString in its form (cache keys are made of it).
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ContentSource s && file.equals(s.file) && path.equals(s.path)
+                && kind == s.kind && lang.equals(s.lang) && folder.equals(s.folder) && baseName.equals(s.baseName)
+                && resources.equals(s.resources);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = file.hashCode();
+        h = 31 * h + path.hashCode();
+        h = 31 * h + kind.hashCode();
+        h = 31 * h + lang.hashCode();
+        h = 31 * h + folder.hashCode();
+        h = 31 * h + baseName.hashCode();
+        return 31 * h + resources.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return new StringBuilder("ContentSource[file=").append(file).append(", path=").append(path)
+                .append(", kind=").append(kind).append(", lang=").append(lang).append(", folder=").append(folder)
+                .append(", baseName=").append(baseName).append(", resources=").append(resources).append(']')
+                .toString();
+    }
+
     /** The name used in findings: relative to the site folder. */
     public String displayName() {
         return ContentDiscovery.CONTENT_DIR + "/" + path;

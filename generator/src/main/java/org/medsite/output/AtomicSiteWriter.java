@@ -470,5 +470,21 @@ public final class AtomicSiteWriter {
 
     /** A file's hash ({@link #hash}) and size, as the manifest records them. */
     public record Recorded(String hash, long size) {
+
+        // Written out: the record's own are bootstrapped through invokedynamic at run time (issue #11).
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Recorded r && size == r.size && hash.equals(r.hash);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * hash.hashCode() + Long.hashCode(size);
+        }
+
+        @Override
+        public String toString() {
+            return "Recorded[hash=" + hash + ", size=" + size + "]";
+        }
     }
 }

@@ -36,6 +36,26 @@ import org.jsoup.select.Selector;
  */
 public record PageSources(Map<String, SortedSet<String>> sources, SortedSet<String> inlineHandlers) {
 
+    // equals, hashCode and toString written out, in the record's form: its own are bootstrapped through
+    // invokedynamic at run time, and every finished page of a one-page rebuild compares its stylesheets'
+    // sources (issue #11). toString is part of the finished pages' cache key.
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof PageSources s && sources.equals(s.sources)
+                && inlineHandlers.equals(s.inlineHandlers);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * sources.hashCode() + inlineHandlers.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "PageSources[sources=" + sources + ", inlineHandlers=" + inlineHandlers + "]";
+    }
+
     /** Marks style attribute hashes, which need {@code 'unsafe-hashes'} beside them. */
     static final String STYLE_ATTRIBUTE = "style-src-attr";
 

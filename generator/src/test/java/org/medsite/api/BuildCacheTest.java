@@ -1,6 +1,7 @@
 package org.medsite.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,11 +9,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Predicate;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medsite.cache.ContentDigest;
 import org.medsite.diagnostics.Finding;
+import org.medsite.diagnostics.Severity;
 import org.medsite.output.OutputFolder;
 
 /**
@@ -145,7 +153,7 @@ class BuildCacheTest {
         BuildResult first = site.build();
         Path file = new OutputFolder(site.out).stateDir().resolve(BuildCache.FILE);
         byte[] bytes = Files.readAllBytes(file);
-        for (byte[] damaged : List.of(java.util.Arrays.copyOf(bytes, bytes.length / 2), "garbage".getBytes(StandardCharsets.UTF_8),
+        for (byte[] damaged : List.of(Arrays.copyOf(bytes, bytes.length / 2), "garbage".getBytes(StandardCharsets.UTF_8),
                 new byte[0])) {
             Files.write(file, damaged);
             List<String> debug = new ArrayList<>();
@@ -180,9 +188,9 @@ class BuildCacheTest {
     @Test
     void theEntryFormatRoundTrips() throws Exception {
         BuildCache.Entry entry = new BuildCache.Entry("k", Instant.parse("2026-06-01T12:00:00.123456789Z"),
-                java.util.Optional.of(Instant.parse("2026-06-02T00:00:00.5Z")), "sha",
+                Optional.of(Instant.parse("2026-06-02T00:00:00.5Z")), "sha",
                 List.of(new PageSummary("/a/", "a/index.html", "content/a.md", "A ü", "en", "page")),
-                List.of(new Finding(org.medsite.diagnostics.Severity.WARNING, "r", "f", 3, "m")), List.of("info"), 7);
+                List.of(new Finding(Severity.WARNING, "r", "f", 3, "m")), List.of("info"), 7);
 
         assertThat(BuildCache.read(BuildCache.write(entry))).isEqualTo(entry);
     }
@@ -199,22 +207,36 @@ class BuildCacheTest {
         Path dir = tmp.resolve("site");
         Path out = tmp.resolve("out");
         Instant now = Instant.parse("2026-11-28T12:00:00Z");
-        BuildOptions options = new BuildOptions(dir, out, false, false, false, java.util.Optional.empty(),
-                java.util.Optional.empty(), now, 2, getClass().getClassLoader());
+        BuildOptions options = new BuildOptions(dir, out, false, false, false, Optional.empty(),
+                Optional.empty(), now, 2, getClass().getClassLoader());
 
-        BuildCache.Fingerprint fingerprint = java.util.concurrent.ForkJoinPool.commonPool()
+        BuildCache.Fingerprint fingerprint = ForkJoinPool.commonPool()
                 .submit(() -> BuildCache.fingerprint(options)).get();
 
-        java.util.function.Predicate<Path> markdown = p -> p.getFileName().toString().endsWith(".md");
-        org.medsite.cache.ContentDigest resources = new org.medsite.cache.ContentDigest();
+        Predicate<Path> markdown = p -> p.getFileName().toString().endsWith(".md");
+        ContentDigest resources = new ContentDigest();
         resources.tree(dir, dir.resolve("static"), out);
         resources.tree(dir, dir.resolve("content"), out, markdown.negate());
         assertThat(fingerprint.resources()).isEqualTo(resources.hex());
-        org.medsite.cache.ContentDigest whole = new org.medsite.cache.ContentDigest();
+        ContentDigest whole = new ContentDigest();
         whole.text(fingerprint.settings()).text(fingerprint.resources()).text("2026-11-28");
-        java.util.Map<Path, String> sources = whole.hashedTree(dir, dir.resolve("content"), out, markdown);
+        Map<Path, String> sources = whole.hashedTree(dir, dir.resolve("content"), out, markdown);
         whole.text(fingerprint.templates());
         assertThat(fingerprint.whole()).isEqualTo(whole.hex());
         assertThat(fingerprint.sources()).isEqualTo(sources).hasSize(42);
+    }
+
+    @Test
+    void theKeyIsReadWithoutTheRestOfTheEntry() throws Exception {
+        BuildCache.Entry entry = new BuildCache.Entry("the key", Instant.parse("2026-06-01T12:00:00Z"),
+                Optional.empty(), "sha", List.of(),
+                List.of(new Finding(Severity.WARNING, "r", "f", 3, "m")), List.of(), 1);
+        byte[] bytes = BuildCache.write(entry);
+        // Its last 20 bytes cut off: the entry cannot be read, its key still can.
+        byte[] cut = Arrays.copyOf(bytes, bytes.length - 20);
+
+        assertThat(BuildCache.key(cut)).isEqualTo("the key");
+        assertThatThrownBy(() -> BuildCache.read(cut))
+                .isInstanceOf(java.io.IOException.class);
     }
 }

@@ -161,4 +161,34 @@ class PageCacheTest {
         assertThat(get(cache(), "k0")).isEmpty();
         assertThat(debug).anyMatch(m -> m.startsWith("page cache: ignoring"));
     }
+
+    @Test
+    void resultsAreReadFromTheMappedSegmentsWithKeysAndTextsOfAnyCharacters() throws IOException {
+        PageCache cache = cache();
+        // Keys are ASCII hashes in a build; any other key is decoded as writeUTF wrote it (NUL, é, an emoji).
+        List<String> keys = List.of("k", "clé", "nul\u0000key", "\uD83E\uDE7A");
+        for (String key : keys) {
+            cache.put(KIND, key, new TextEntry("text of " + key + " \u00e9\u4e2d " + "x".repeat(20_000)));
+        }
+        cache.store();
+
+        PageCache next = cache();
+        for (String key : keys) {
+            assertThat(next.use(KIND, key, TextEntry.class, e -> Optional.of(e.text())))
+                    .contains("text of " + key + " \u00e9\u4e2d " + "x".repeat(20_000));
+        }
+        assertThat(debug).isEmpty();
+    }
+
+    @Test
+    void aSegmentWithAChangedByteIsIgnored() throws IOException {
+        build(List.of(), keys(0, 5));
+        Path segment = state.resolve(PageCache.DIR).resolve(segments().get(0));
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(segment, bytes);
+
+        assertThat(get(cache(), "k0")).isEmpty();
+        assertThat(debug).anyMatch(m -> m.startsWith("page cache: ignoring"));
+    }
 }

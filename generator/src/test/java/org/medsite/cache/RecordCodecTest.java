@@ -154,4 +154,15 @@ class RecordCodecTest {
         assertThatThrownBy(() -> codec.decode(java.util.Arrays.copyOf(codec.encode(new TocEntry(2, "a", "b")), 9)))
                 .isInstanceOf(IOException.class);
     }
+
+    @Test
+    void aValueDecodesTheSameFromAHeapAndFromADirectBuffer() throws IOException {
+        // A mapped segment is a direct buffer: its strings are copied out rather than read from an array.
+        Object value = List.of("plain latin1 \u00e9", "beyond latin1 \u4e2d\uD83E\uDE7A", Map.of("k", Optional.of(3L)));
+        byte[] bytes = codec.encode(value);
+        java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(bytes.length + 4);
+        direct.put(new byte[] {1, 2}).put(bytes).put(new byte[] {3, 4}).flip();
+
+        assertThat(codec.decode(direct.position(2).limit(2 + bytes.length))).isEqualTo(value);
+    }
 }
