@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,43 +145,26 @@ final class BuildCache {
         ContentDigest resources = new ContentDigest();
         resources.tree(options.siteDir(), options.siteDir().resolve(ContentDiscovery.STATIC_DIR), options.outputDir());
         Path content = options.siteDir().resolve(ContentDiscovery.CONTENT_DIR);
-        // content/ is walked once for both digests below (it was walked once for each).
-        List<Path> contentFiles = Files.exists(content) ? filesUnder(content, options.outputDir()) : null;
-        if (contentFiles == null) {
-            resources.text("absent " + options.siteDir().relativize(content));
+        // content/ is walked once for both digests below: its other files here, its sources in the whole.
+        boolean hasContent = Files.exists(content);
+        List<Path> contentFiles = hasContent ? ContentDigest.filesUnder(content, options.outputDir()) : List.of();
+        List<Path> markdown = contentFiles.stream().filter(BuildCache::isMarkdown).toList();
+        if (hasContent) {
+            resources.files(options.siteDir(), contentFiles.stream().filter(p -> !isMarkdown(p)).toList());
         } else {
-            for (Path p : contentFiles) {
-                if (!isMarkdown(p)) {
-                    resources.text(relative(options.siteDir(), p));
-                    resources.bytes(Files.readAllBytes(p));
-                }
-            }
+            resources.absent(options.siteDir(), content);
         }
         String resourcesKey = resources.hex();
         ContentDigest whole = new ContentDigest();
         whole.text(settingsKey);
         whole.text(resourcesKey);
         whole.text(options.now().atOffset(ZoneOffset.UTC).toLocalDate().toString());
-        Map<Path, String> sources = new HashMap<>();
-        if (contentFiles == null) {
-            whole.text("absent " + options.siteDir().relativize(content));
+        Map<Path, String> sources = Map.of();
+        if (hasContent) {
+            // On the build's pool when the pipeline runs the fingerprint there.
+            sources = whole.hashedFiles(options.siteDir(), markdown, hashes);
         } else {
-            List<Path> markdown = contentFiles.stream().filter(BuildCache::isMarkdown).toList();
-            // Read and hashed on all cores (on the build's pool when the pipeline runs this there): a clean
-            // build reads every source here, 0.3-0.6 s at 4000 pages on one thread while the other core
-            // idled (issue #11). Digested in path order below, so the key is what a serial pass gives.
-            List<String> shas = markdown.parallelStream().map(p -> {
-                try {
-                    return hashes.of(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
-            for (int i = 0; i < markdown.size(); i++) {
-                whole.text(relative(options.siteDir(), markdown.get(i)));
-                whole.text(shas.get(i));
-                sources.put(markdown.get(i).toAbsolutePath().normalize(), shas.get(i));
-            }
+            whole.absent(options.siteDir(), content);
         }
         ContentDigest templates = new ContentDigest();
         for (String input : List.of(ContentDiscovery.LAYOUTS_DIR, Translations.DIR)) {
@@ -194,20 +175,8 @@ final class BuildCache {
         return new Fingerprint(whole.hex(), settingsKey, resourcesKey, sources, templatesKey);
     }
 
-    /** The regular files under {@code root}, but those under {@code skip} (the output), in path order. */
-    private static List<Path> filesUnder(Path root, Path skip) throws IOException {
-        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> !p.startsWith(skip) && Files.isRegularFile(p)).sorted().toList();
-        }
-    }
-
     private static boolean isMarkdown(Path file) {
         return MARKDOWN.matcher(file.getFileName().toString()).matches();
-    }
-
-    /** A file's path relative to {@code base}, with forward slashes, as {@link ContentDigest#tree} names it. */
-    private static String relative(Path base, Path file) {
-        return base.relativize(file).toString().replace('\\', '/');
     }
 
     /** The class path entries that hold the generator and the themes, sorted. */

@@ -1,10 +1,13 @@
 package org.medsite.cache;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -31,48 +34,65 @@ public final class ContentDigest {
     /** Like {@link #tree(Path, Path, Path)}, for the files that {@code include} accepts only. */
     public ContentDigest tree(Path base, Path root, Path skip, Predicate<Path> include) throws IOException {
         if (!Files.exists(root)) {
-            return text("absent " + base.relativize(root));
+            return absent(base, root);
         }
-        List<Path> files;
+        return files(base, filesUnder(root, skip).stream().filter(include).toList());
+    }
+
+    /** Marks {@code root} (relative to {@code base}) as missing: no folder digests unlike an empty one. */
+    public ContentDigest absent(Path base, Path root) {
+        return text("absent " + base.relativize(root));
+    }
+
+    /** The regular files under {@code root}, but those under {@code skip} (the output), in sorted order. */
+    public static List<Path> filesUnder(Path root, Path skip) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> !p.startsWith(skip) && Files.isRegularFile(p) && include.test(p)).sorted().toList();
+            return walk.filter(p -> !p.startsWith(skip) && Files.isRegularFile(p)).sorted().toList();
         }
+    }
+
+    /** The paths (relative to {@code base}) and bytes of {@code files}, in their order. */
+    public ContentDigest files(Path base, List<Path> files) throws IOException {
         for (Path p : files) {
-            text(base.relativize(p).toString().replace('\\', '/'));
+            text(relative(base, p));
             bytes(Files.readAllBytes(p));
         }
         return this;
     }
 
     /**
-     * Like {@link #tree(Path, Path, Path, Predicate)}, but digests each file's hash rather than its bytes.
+     * The paths (relative to {@code base}) and hashes of {@code files}, in their order, each hash from
+     * {@code fileHashes}. The files are read and hashed on all cores (on the caller's pool when it runs in
+     * one): a clean build reads every source here, 0.3-0.6 s at 4000 pages on one thread (issue #11); the
+     * digest takes them in order, so it is what one pass would give.
      *
-     * @return each file's hash ({@link #hash}), by its absolute normalized path
+     * @return each file's hash, by its absolute normalized path
      */
-    public java.util.Map<Path, String> hashedTree(Path base, Path root, Path skip, Predicate<Path> include)
-            throws IOException {
-        return hashedTree(base, root, skip, include, FileHashes.none());
+    public Map<Path, String> hashedFiles(Path base, List<Path> files, FileHashes fileHashes) throws IOException {
+        List<String> hashes;
+        try {
+            hashes = files.parallelStream().map(p -> {
+                try {
+                    return fileHashes.of(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Map<Path, String> byPath = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            text(relative(base, files.get(i)));
+            text(hashes.get(i));
+            byPath.put(files.get(i).toAbsolutePath().normalize(), hashes.get(i));
+        }
+        return byPath;
     }
 
-    /** Like {@link #hashedTree(Path, Path, Path, Predicate)}, each file's hash from {@code hashes}. */
-    public java.util.Map<Path, String> hashedTree(Path base, Path root, Path skip, Predicate<Path> include,
-            FileHashes fileHashes) throws IOException {
-        java.util.Map<Path, String> hashes = new java.util.HashMap<>();
-        if (!Files.exists(root)) {
-            text("absent " + base.relativize(root));
-            return hashes;
-        }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> !p.startsWith(skip) && Files.isRegularFile(p) && include.test(p)).sorted().toList();
-        }
-        for (Path p : files) {
-            String sha = fileHashes.of(p);
-            text(base.relativize(p).toString().replace('\\', '/'));
-            text(sha);
-            hashes.put(p.toAbsolutePath().normalize(), sha);
-        }
-        return hashes;
+    /** {@code file}'s path relative to {@code base}, with forward slashes on every system. */
+    private static String relative(Path base, Path file) {
+        return base.relativize(file).toString().replace('\\', '/');
     }
 
     public String hex() {

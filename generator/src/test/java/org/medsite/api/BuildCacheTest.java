@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -220,7 +221,13 @@ class BuildCacheTest {
         assertThat(fingerprint.resources()).isEqualTo(resources.hex());
         ContentDigest whole = new ContentDigest();
         whole.text(fingerprint.settings()).text(fingerprint.resources()).text("2026-11-28");
-        Map<Path, String> sources = whole.hashedTree(dir, dir.resolve("content"), out, markdown);
+        // The serial recipe: each source's path and the hash of its bytes, in path order.
+        Map<Path, String> sources = new HashMap<>();
+        for (Path p : ContentDigest.filesUnder(dir.resolve("content"), out).stream().filter(markdown).toList()) {
+            String hash = ContentDigest.hash(Files.readAllBytes(p));
+            whole.text(dir.relativize(p).toString().replace('\\', '/')).text(hash);
+            sources.put(p.toAbsolutePath().normalize(), hash);
+        }
         whole.text(fingerprint.templates());
         assertThat(fingerprint.whole()).isEqualTo(whole.hex());
         assertThat(fingerprint.sources()).isEqualTo(sources).hasSize(42);
