@@ -40,7 +40,25 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(new Main(out, err).run(args));
+        int exitCode = new Main(out, err).run(args);
+        // Set by the launcher only in the run that dumps its class-data archive as it exits.
+        String training = System.getProperty(ArchiveTraining.FOLDER_PROPERTY);
+        if (training != null && !training.isEmpty()) {
+            train(Path.of(training), args);
+        }
+        System.exit(exitCode);
+    }
+
+    /** After a build or check, a small rebuild whose classes go into the archive too ({@link ArchiveTraining}). */
+    private static void train(Path folder, String[] args) {
+        try {
+            CommandLine cli = CommandLine.parse(args);
+            if (cli.command().equals("build") || cli.command().equals("check")) {
+                new ArchiveTraining(folder, cli.siteDir()).run();
+            }
+        } catch (CommandLine.UsageException e) {
+            // The user was told already; nothing to train on.
+        }
     }
 
     int run(String[] args) {
