@@ -204,7 +204,7 @@ final class BuildCache {
     }
 
     /** Whether post-processing may read a copied file's bytes: the kinds {@code ImageSizes} reads, and more. */
-    static boolean isImage(Path file) {
+    private static boolean isImage(Path file) {
         return IMAGE.matcher(file.getFileName().toString()).matches();
     }
 

@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.medsite.api.BuildResult;
 import org.medsite.api.Medsite;
 import org.medsite.api.MedsiteException;
@@ -19,11 +17,11 @@ import org.medsite.config.SiteConfigLoader;
  *
  * <p>Why: the launcher dumps its archive (-XX:ArchiveClassesAtExit) at the exit of the jar's first build,
  * which is a clean one. The classes only a later build loads (the in-place writer, the journal, the page
- * cache's readers) and the lambda forms it spins (Java 17's dynamic archive keeps those a run generated,
- * JDK-8255493) were then made at run time by every rebuild, a fixed cost whatever the site's size
- * (generator/bench/README.md, "One-page rebuilds, ninth round"). The dumping run therefore builds a small
- * site into a folder of its own, edits one page, rebuilds it, rebuilds it once more unchanged, and deletes
- * the folder.
+ * cache's readers, their lambdas' classes) were then loaded from the jar and verified by every rebuild, a
+ * fixed cost whatever the site's size (generator/bench/README.md, "One-page rebuilds, ninth round"; the
+ * lambda forms that method handles spin stay out of a Java 17 archive either way). The dumping run
+ * therefore builds a small site into a folder of its own, edits one page, rebuilds it, rebuilds it once
+ * more unchanged, and deletes the folder.
  *
  * <p>The site is four generated pages under the user's own site.yaml (so its theme and its checks load
  * the same classes as the user's builds do), or under no site.yaml at all when that site's first build
@@ -61,9 +59,7 @@ record ArchiveTraining(Path parent, Path userSite) {
             // Only the archive's coverage depends on the training; the user's build is done.
             return false;
         } finally {
-            if (folder != null) {
-                deleteQuietly(folder);
-            }
+            Main.deleteQuietly(folder);
         }
     }
 
@@ -132,12 +128,4 @@ record ArchiveTraining(Path parent, Path userSite) {
                 %2$s""", i, extra);
     }
 
-    /** Deletes the training folder, deepest entries first; what cannot be deleted stays beside the jar. */
-    static void deleteQuietly(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // A later training cannot collide with it: each uses a new folder.
-        }
-    }
 }

@@ -222,15 +222,18 @@ public final class Main {
         }
     }
 
-    /** Deletes the temporary output of {@code serve}; what cannot be deleted stays in the temp folder. */
-    private static void deleteQuietly(Path folder) {
+    /**
+     * Deletes a temporary folder (the output of {@code serve}, an archive training's site), deepest entries
+     * first; what cannot be deleted stays, and nothing is thrown.
+     */
+    static void deleteQuietly(Path folder) {
         if (folder == null) {
             return;
         }
         try (var walk = Files.walk(folder)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // The system's temp cleaning will take it.
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // The system's temp cleaning takes serve's; a training's is hidden and named apart from the next one's.
         }
     }
 
