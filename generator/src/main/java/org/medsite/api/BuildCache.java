@@ -61,6 +61,9 @@ final class BuildCache {
     /** Markdown sources, as content discovery finds them: everything else in content/ is copied as it is. */
     private static final java.util.regex.Pattern MARKDOWN = java.util.regex.Pattern.compile("(?i).*\\.(md|markdown)");
 
+    private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile(
+            "(?i).*\\.(png|jpe?g|gif|bmp|webp|avif|svg)");
+
     /**
      * What one successful build reported, and the conditions under which it still holds.
      *
@@ -96,14 +99,18 @@ final class BuildCache {
      *     and the code and themes on the class path. Templates and theme strings are left out: they
      *     change rendered pages, and a finished page is keyed by its rendered HTML.
      * @param resources the files copied as they are ({@code static/}, and every file of {@code content/}
-     *     that is not Markdown): post-processing reads images' sizes
+     *     that is not Markdown), the images among them included
+     * @param images the images among those files (by name, as {@code ImageSizes} reads them): the only ones
+     *     whose bytes post-processing reads (their sizes, and the widths of their responsive copies); the
+     *     other files count for a finished page by their output paths alone, which its key holds apart
      * @param sources the hash of each Markdown file of {@code content/}, by absolute path: the parse stage
      *     need not read a file whose parse is cached
      * @param templates the site's own templates and theme strings ({@code layouts/}, {@code i18n/}): with
      *     {@code settings} (which covers the themes on the class path), what a page's template output
      *     depends on besides the values its templates read
      */
-    record Fingerprint(String whole, String settings, String resources, Map<Path, String> sources, String templates) {
+    record Fingerprint(String whole, String settings, String resources, String images, Map<Path, String> sources,
+            String templates) {
 
         Fingerprint {
             sources = Map.copyOf(sources);
@@ -142,18 +149,28 @@ final class BuildCache {
             }
         }
         String settingsKey = settings.hex();
+        // Each copied file is read once, into one of two digests: the images' own, which the whole of the
+        // copied files' digest then takes in.
         ContentDigest resources = new ContentDigest();
-        resources.tree(options.siteDir(), options.siteDir().resolve(ContentDiscovery.STATIC_DIR), options.outputDir());
+        ContentDigest images = new ContentDigest();
+        Path statics = options.siteDir().resolve(ContentDiscovery.STATIC_DIR);
+        if (Files.exists(statics)) {
+            copiedFiles(options.siteDir(), ContentDigest.filesUnder(statics, options.outputDir()), resources, images);
+        } else {
+            resources.absent(options.siteDir(), statics);
+        }
         Path content = options.siteDir().resolve(ContentDiscovery.CONTENT_DIR);
         // content/ is walked once for both digests below: its other files here, its sources in the whole.
         boolean hasContent = Files.exists(content);
         List<Path> contentFiles = hasContent ? ContentDigest.filesUnder(content, options.outputDir()) : List.of();
         List<Path> markdown = contentFiles.stream().filter(BuildCache::isMarkdown).toList();
         if (hasContent) {
-            resources.files(options.siteDir(), contentFiles.stream().filter(p -> !isMarkdown(p)).toList());
+            copiedFiles(options.siteDir(), contentFiles.stream().filter(p -> !isMarkdown(p)).toList(), resources, images);
         } else {
             resources.absent(options.siteDir(), content);
         }
+        String imagesKey = images.hex();
+        resources.text(imagesKey);
         String resourcesKey = resources.hex();
         ContentDigest whole = new ContentDigest();
         whole.text(settingsKey);
@@ -172,11 +189,23 @@ final class BuildCache {
         }
         String templatesKey = templates.hex();
         whole.text(templatesKey);
-        return new Fingerprint(whole.hex(), settingsKey, resourcesKey, sources, templatesKey);
+        return new Fingerprint(whole.hex(), settingsKey, resourcesKey, imagesKey, sources, templatesKey);
+    }
+
+    /** Files copied as they are, in their order: the images into {@code images}, the others into {@code others}. */
+    private static void copiedFiles(Path base, List<Path> files, ContentDigest others, ContentDigest images)
+            throws IOException {
+        others.files(base, files.stream().filter(p -> !isImage(p)).toList());
+        images.files(base, files.stream().filter(BuildCache::isImage).toList());
     }
 
     private static boolean isMarkdown(Path file) {
         return MARKDOWN.matcher(file.getFileName().toString()).matches();
+    }
+
+    /** Whether post-processing may read a copied file's bytes: the kinds {@code ImageSizes} reads, and more. */
+    private static boolean isImage(Path file) {
+        return IMAGE.matcher(file.getFileName().toString()).matches();
     }
 
     /** The class path entries that hold the generator and the themes, sorted. */

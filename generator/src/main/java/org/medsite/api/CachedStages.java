@@ -58,7 +58,8 @@ final class CachedStages {
 
     private final Optional<PageCache> cache;
     private final String settings;
-    private final String resources;
+    /** The copied images' digest: a finished page reads their sizes, and no other copied file's bytes. */
+    private final String images;
     private final Map<Path, String> sources;
     /** What every page's template output depends on besides the values its templates read. */
     private final String renderContext;
@@ -74,11 +75,11 @@ final class CachedStages {
     /** The finished pages taken from the cache without their bytes: what the manifest records of each, by path. */
     private final Map<String, AtomicSiteWriter.Recorded> unchanged = new ConcurrentHashMap<>();
 
-    private CachedStages(Optional<PageCache> cache, String settings, String resources, Map<Path, String> sources,
+    private CachedStages(Optional<PageCache> cache, String settings, String images, Map<Path, String> sources,
             String renderContext, Path outputDir) {
         this.cache = cache;
         this.settings = settings;
-        this.resources = resources;
+        this.images = images;
         this.sources = sources;
         this.renderContext = renderContext;
         this.outputDir = outputDir;
@@ -88,7 +89,7 @@ final class CachedStages {
     static CachedStages of(PageCache cache, BuildCache.Fingerprint fingerprint, LocalDate today, Path outputDir) {
         // Templates reach settings, data files and themes (all in settings), the site's own templates and
         // theme strings, and the day, besides the site's pages, whose values the reads stand for.
-        return new CachedStages(Optional.of(cache), fingerprint.settings(), fingerprint.resources(),
+        return new CachedStages(Optional.of(cache), fingerprint.settings(), fingerprint.images(),
                 fingerprint.sources(), ContentDigest.of(fingerprint.settings(), "rendered", fingerprint.templates(),
                         today.toString()), outputDir);
     }
@@ -216,14 +217,17 @@ final class CachedStages {
     }
 
     /**
-     * What every finished page depends on besides its own HTML: settings, the files copied as they are
-     * (image sizes), every output path (the link check), and what the site's stylesheets load (the policy).
+     * What every finished page depends on besides its own HTML: settings, the images copied as they are
+     * (their sizes, and their responsive copies' widths), every output path (the link check), and what the
+     * site's stylesheets load (the policy). The other copied files' bytes are read by no post-processing step
+     * (a session's save looks at changed pages alone unless an image changed, for the same reason): with them
+     * in the key, editing one file in static/ finished every page again.
      */
     String finishedSite(Collection<String> allPaths, PageSources stylesheetSources) {
         if (cache.isEmpty()) {
             return "";
         }
-        ContentDigest digest = new ContentDigest().text(settings).text("finished").text(resources)
+        ContentDigest digest = new ContentDigest().text(settings).text("finished").text(images)
                 .text(stylesheetSources.toString());
         new TreeSet<>(allPaths).forEach(digest::text);
         return digest.hex();

@@ -40,7 +40,25 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(new Main(out, err).run(args));
+        int exitCode = new Main(out, err).run(args);
+        // Set by the launcher only in the run that dumps its class-data archive as it exits.
+        String training = System.getProperty(ArchiveTraining.FOLDER_PROPERTY);
+        if (training != null && !training.isEmpty()) {
+            train(Path.of(training), args);
+        }
+        System.exit(exitCode);
+    }
+
+    /** After a build or check, a small rebuild whose classes go into the archive too ({@link ArchiveTraining}). */
+    private static void train(Path folder, String[] args) {
+        try {
+            CommandLine cli = CommandLine.parse(args);
+            if (cli.command().equals("build") || cli.command().equals("check")) {
+                new ArchiveTraining(folder, cli.siteDir()).run();
+            }
+        } catch (CommandLine.UsageException e) {
+            // The user was told already; nothing to train on.
+        }
     }
 
     int run(String[] args) {
@@ -204,15 +222,18 @@ public final class Main {
         }
     }
 
-    /** Deletes the temporary output of {@code serve}; what cannot be deleted stays in the temp folder. */
-    private static void deleteQuietly(Path folder) {
+    /**
+     * Deletes a temporary folder (the output of {@code serve}, an archive training's site), deepest entries
+     * first; what cannot be deleted stays, and nothing is thrown.
+     */
+    static void deleteQuietly(Path folder) {
         if (folder == null) {
             return;
         }
         try (var walk = Files.walk(folder)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // The system's temp cleaning will take it.
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // The system's temp cleaning takes serve's; a training's is hidden and named apart from the next one's.
         }
     }
 

@@ -204,7 +204,7 @@ class BuildCacheTest {
         for (int i = 0; i < 40; i++) {
             site.file("content/s" + (i % 7) + "/p" + i + ".md", "---\ntitle: P" + i + "\n---\nText " + i + ".\n");
         }
-        site.file("content/s1/photo.png", "not really a png").file("static/x.txt", "x");
+        site.file("content/s1/photo.png", "not really a png").file("static/x.txt", "x").file("static/img/y.png", "y");
         Path dir = tmp.resolve("site");
         Path out = tmp.resolve("out");
         Instant now = Instant.parse("2026-11-28T12:00:00Z");
@@ -215,9 +215,16 @@ class BuildCacheTest {
                 .submit(() -> BuildCache.fingerprint(options)).get();
 
         Predicate<Path> markdown = p -> p.getFileName().toString().endsWith(".md");
+        // Each copied file goes into one of two digests, the images' or the others'; the others' takes in the images'.
+        Predicate<Path> image = p -> p.getFileName().toString().endsWith(".png");
+        ContentDigest images = new ContentDigest();
+        images.tree(dir, dir.resolve("static"), out, image);
+        images.tree(dir, dir.resolve("content"), out, markdown.negate().and(image));
+        assertThat(fingerprint.images()).isEqualTo(images.hex());
         ContentDigest resources = new ContentDigest();
-        resources.tree(dir, dir.resolve("static"), out);
-        resources.tree(dir, dir.resolve("content"), out, markdown.negate());
+        resources.tree(dir, dir.resolve("static"), out, image.negate());
+        resources.tree(dir, dir.resolve("content"), out, markdown.negate().and(image.negate()));
+        resources.text(images.hex());
         assertThat(fingerprint.resources()).isEqualTo(resources.hex());
         ContentDigest whole = new ContentDigest();
         whole.text(fingerprint.settings()).text(fingerprint.resources()).text("2026-11-28");

@@ -305,6 +305,34 @@ class PageCacheBuildTest {
     }
 
     @Test
+    void aChangedStaticFileThatIsNoImageFinishesNoPageAgainAndAChangedImageFinishesThePagesAgain() throws Exception {
+        // Post-processing reads the copied images' sizes and no other copied file's bytes; the paths of all
+        // of them are in every finished page's key (the link check).
+        TestSite site = site()
+                .file("static/notes.txt", "Opening hours are on the contact page.\n")
+                .file("static/img/map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"30\"></svg>\n")
+                .file("content/c.md", "---\ntitle: C\n---\nC text.\n\n![Map to the clinic](/img/map.svg)\n");
+        build(site.medsite());
+
+        site.file("static/notes.txt", "Opening hours are on the contact page, and on the door.\n");
+        Built textChanged = build(site.medsite());
+        assertThat(textChanged.counts().finished()).isEqualTo(textChanged.counts().finishedOf());
+        assertThat(site.read("notes.txt")).contains("on the door");
+        assertSameAsCleanBuild(site, textChanged);
+
+        site.file("static/img/map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"80\" height=\"60\"></svg>\n");
+        Built imageChanged = build(site.medsite());
+        assertThat(imageChanged.counts().finished()).isLessThan(imageChanged.counts().finishedOf());
+        assertThat(Jsoup.parse(site.read("c/index.html")).select("img").attr("width")).isEqualTo("80");
+        assertSameAsCleanBuild(site, imageChanged);
+
+        site.file("static/notes-2.txt", "A new file.\n");
+        Built pathAdded = build(site.medsite());
+        assertThat(pathAdded.counts().finished()).isLessThan(pathAdded.counts().finishedOf());
+        assertSameAsCleanBuild(site, pathAdded);
+    }
+
+    @Test
     void aFinishedPageEditedInTheOutputIsMadeAgain() throws Exception {
         TestSite site = site();
         build(site.medsite());
