@@ -101,10 +101,6 @@ final class PngEncoder {
                 rows[k] = new byte[(to - from) / width * (3 * width + 1)];
                 toRows(rgb, from, to, width, rows[k]);
                 bands[k] = compress(deflater, rows[k], rows[k].length, buffer);
-                // One array for a run of equal bands: most of a card template's are the same background rows.
-                if (k > 0 && Arrays.equals(rows[k], rows[k - 1])) {
-                    rows[k] = rows[k - 1];
-                }
             }
         } finally {
             deflater.end();
