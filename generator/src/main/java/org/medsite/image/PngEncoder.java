@@ -74,14 +74,11 @@ final class PngEncoder {
         private final int[] pixels;
         private final int width;
         private final Compressed[] bands;
-        /** Each band's rows as they are compressed (filter byte, then red, green, blue): see {@link #toRows}. */
-        private final byte[][] rows;
 
-        private Base(int[] pixels, int width, Compressed[] bands, byte[][] rows) {
+        private Base(int[] pixels, int width, Compressed[] bands) {
             this.pixels = pixels;
             this.width = width;
             this.bands = bands;
-            this.rows = rows;
         }
     }
 
@@ -91,21 +88,18 @@ final class PngEncoder {
         int height = image.getHeight();
         int[] rgb = pixels(image);
         Compressed[] bands = new Compressed[(height + BAND_ROWS - 1) / BAND_ROWS];
-        byte[][] rows = new byte[bands.length][];
         Deflater deflater = new Deflater(LEVEL, true);
         try {
+            byte[] raw = new byte[BAND_ROWS * (3 * width + 1)];
             byte[] buffer = new byte[32 * 1024];
             for (int top = 0, k = 0; top < height; top += BAND_ROWS, k++) {
-                int from = top * width;
-                int to = Math.min(top + BAND_ROWS, height) * width;
-                rows[k] = new byte[(to - from) / width * (3 * width + 1)];
-                toRows(rgb, from, to, width, rows[k]);
-                bands[k] = compress(deflater, rows[k], rows[k].length, buffer);
+                int rows = Math.min(BAND_ROWS, height - top);
+                bands[k] = compress(deflater, rgb, top * width, (top + rows) * width, width, raw, buffer);
             }
         } finally {
             deflater.end();
         }
-        return new Base(rgb, width, bands, rows);
+        return new Base(rgb, width, bands);
     }
 
     /** The PNG bytes of {@code image}, drawn over {@code base} (or null). */
@@ -154,12 +148,7 @@ final class PngEncoder {
                 long hash = hash(rgb, from, to);
                 Kept band = kept.get(hash);
                 if (band == null || !Arrays.equals(band.pixels(), 0, band.pixels().length, rgb, from, to)) {
-                    if (base != null) {
-                        changedRows(rgb, base, k, from, to, raw);
-                    } else {
-                        toRows(rgb, from, to, width, raw);
-                    }
-                    Compressed done = compress(deflater, raw, (int) length, buffer);
+                    Compressed done = compress(deflater, rgb, from, to, width, raw, buffer);
                     out.writeBytes(done.bytes());
                     adler = combine(adler, done.adler(), length);
                     // Only a band seen before is kept, so only its pixels are copied.
@@ -187,63 +176,23 @@ final class PngEncoder {
     }
 
     /**
-     * A band's rows as PNG stores them: each row is filter type 0 (none), then red, green and blue of each
-     * pixel.
+     * One band: each row is filter type 0 (none), then red, green and blue of each pixel.
+     *
+     * @param raw room for the band's rows; {@code buffer} room for deflate's output
      */
-    private static void toRows(int[] rgb, int from, int to, int width, byte[] raw) {
+    private static Compressed compress(Deflater deflater, int[] rgb, int from, int to, int width, byte[] raw,
+            byte[] buffer) {
+        int length = (to - from) / width * (3 * width + 1);
         int at = 0;
         for (int row = from; row < to; row += width) {
             raw[at++] = 0;
-            at = putPixels(rgb, row, row + width, raw, at);
-        }
-    }
-
-    /**
-     * The same rows as {@link #toRows} gives, made from the base's band {@code k} with only the pixels that
-     * differ from the base's written over it: on a share card most pixels of a band with text are still the
-     * background's, and writing every pixel's three bytes was a tenth of a full build's Java samples (issue
-     * #11).
-     */
-    private static void changedRows(int[] rgb, Base base, int k, int from, int to, byte[] raw) {
-        int width = base.width;
-        int[] basePixels = base.pixels;
-        System.arraycopy(base.rows[k], 0, raw, 0, base.rows[k].length);
-        for (int row = from, rowAt = 1; row < to; row += width, rowAt += 3 * width + 1) {
-            int end = row + width;
-            int i = row;
-            while (i < end) {
-                int same = Arrays.mismatch(rgb, i, end, basePixels, i, end);
-                if (same < 0) {
-                    break;
-                }
-                int start = i + same;
-                int stop = start + 1;
-                while (stop < end && rgb[stop] != basePixels[stop]) {
-                    stop++;
-                }
-                putPixels(rgb, start, stop, raw, rowAt + 3 * (start - row));
-                i = stop;
+            for (int i = row, end = row + width; i < end; i++) {
+                int c = rgb[i];
+                raw[at++] = (byte) (c >> 16);
+                raw[at++] = (byte) (c >> 8);
+                raw[at++] = (byte) c;
             }
         }
-    }
-
-    /** Red, green and blue of {@code rgb[from, to)} into {@code raw} from {@code at}; returns the next index. */
-    private static int putPixels(int[] rgb, int from, int to, byte[] raw, int at) {
-        for (int i = from; i < to; i++) {
-            int c = rgb[i];
-            raw[at++] = (byte) (c >> 16);
-            raw[at++] = (byte) (c >> 8);
-            raw[at++] = (byte) c;
-        }
-        return at;
-    }
-
-    /**
-     * One band's rows, compressed.
-     *
-     * @param buffer room for deflate's output
-     */
-    private static Compressed compress(Deflater deflater, byte[] raw, int length, byte[] buffer) {
         deflater.reset();
         deflater.setInput(raw, 0, length);
         ByteArrayOutputStream compressed = new ByteArrayOutputStream(length / 16 + 64);
