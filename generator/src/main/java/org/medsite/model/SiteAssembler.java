@@ -191,47 +191,91 @@ public final class SiteAssembler {
 
     /** For each page, up to five pages sharing the most taxonomy terms with it, then the newest. */
     static Map<String, List<String>> related(SiteConfig config, List<Page> pages) {
-        Map<String, List<Page>> byTerm = new HashMap<>();
+        // The candidates are ranked once in their tie-break order (PageOrder.BY_DATE), so that a page's
+        // candidates are counted in an array by rank and compared by two ints. Counting them in a map per
+        // page and comparing their dates and titles was a tenth of a 4000-page build with tags, on the main
+        // thread (issue #11): on a big site most pages share a tag with thousands of others.
+        List<Page> ranked = new ArrayList<>();
         for (Page p : pages) {
             if (p.kind() == PageKind.PAGE) {
-                for (String term : termKeys(config, p)) {
-                    byTerm.computeIfAbsent(term, k -> new ArrayList<>()).add(p);
-                }
+                ranked.add(p);
             }
         }
+        ranked.sort(PageOrder.BY_DATE);
+        int n = ranked.size();
+        // By identity: a page record's own hashCode walks its whole body and front matter.
+        Map<Page, Integer> rankOf = new java.util.IdentityHashMap<>();
+        List<List<String>> keysOf = new ArrayList<>(n);
+        Map<String, IntList> byTerm = new HashMap<>();
+        for (int r = 0; r < n; r++) {
+            rankOf.put(ranked.get(r), r);
+            List<String> keys = termKeys(config, ranked.get(r));
+            keysOf.add(keys);
+            for (String term : keys) {
+                byTerm.computeIfAbsent(term, k -> new IntList()).add(r);
+            }
+        }
+        int[] shared = new int[n];
+        int[] candidates = new int[n];
+        int[] bestRank = new int[RELATED_PAGES];
+        int[] bestShared = new int[RELATED_PAGES];
         Map<String, List<String>> related = new LinkedHashMap<>();
         for (Page p : pages) {
             if (p.kind() != PageKind.PAGE) {
                 continue;
             }
-            // By identity: a page record's own hashCode walks its whole body and front matter.
-            Map<Page, Integer> shared = new java.util.IdentityHashMap<>();
-            for (String term : termKeys(config, p)) {
-                for (Page other : byTerm.get(term)) {
-                    if (other != p) {
-                        shared.merge(other, 1, Integer::sum);
+            int self = rankOf.get(p);
+            int count = 0;
+            for (String term : keysOf.get(self)) {
+                IntList others = byTerm.get(term);
+                for (int i = 0; i < others.size; i++) {
+                    int other = others.values[i];
+                    if (other != self && shared[other]++ == 0) {
+                        candidates[count++] = other;
                     }
                 }
             }
-            // The best few are selected, not sorted out of all candidates: on a big site most pages
-            // share a tag with thousands of others, and a full sort per page made this quadratic.
-            Comparator<Map.Entry<Page, Integer>> order = Map.Entry.<Page, Integer>comparingByValue().reversed()
-                    .thenComparing(Map.Entry.comparingByKey(PageOrder.BY_DATE));
-            java.util.PriorityQueue<Map.Entry<Page, Integer>> best = new java.util.PriorityQueue<>(order.reversed());
-            for (Map.Entry<Page, Integer> e : shared.entrySet()) {
-                if (best.size() < RELATED_PAGES || order.compare(e, best.peek()) < 0) {
-                    best.add(Map.entry(e.getKey(), e.getValue()));
-                    if (best.size() > RELATED_PAGES) {
-                        best.poll();
-                    }
+            // The best few are selected, not sorted out of all candidates: most share a term with thousands.
+            int size = 0;
+            for (int i = 0; i < count; i++) {
+                int rank = candidates[i];
+                int s = shared[rank];
+                shared[rank] = 0;
+                int at = size;
+                while (at > 0 && (s > bestShared[at - 1] || s == bestShared[at - 1] && rank < bestRank[at - 1])) {
+                    at--;
+                }
+                if (at < RELATED_PAGES) {
+                    int moved = Math.min(size, RELATED_PAGES - 1) - at;
+                    System.arraycopy(bestRank, at, bestRank, at + 1, moved);
+                    System.arraycopy(bestShared, at, bestShared, at + 1, moved);
+                    bestRank[at] = rank;
+                    bestShared[at] = s;
+                    size = Math.min(size + 1, RELATED_PAGES);
                 }
             }
-            List<String> ids = best.stream().sorted(order).map(e -> e.getKey().id()).toList();
-            if (!ids.isEmpty()) {
-                related.put(p.id(), ids);
+            if (size > 0) {
+                List<String> ids = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    ids.add(ranked.get(bestRank[i]).id());
+                }
+                related.put(p.id(), List.copyOf(ids));
             }
         }
         return related;
+    }
+
+    /** A growing list of ints (the ranks of the pages with one term), without boxing each. */
+    private static final class IntList {
+        private int[] values = new int[8];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
     }
 
     static List<String> termKeys(SiteConfig config, Page p) {
