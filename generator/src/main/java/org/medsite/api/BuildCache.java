@@ -32,6 +32,7 @@ import org.medsite.diagnostics.Finding;
 import org.medsite.diagnostics.Severity;
 import org.medsite.output.EditorialReport;
 import org.medsite.output.OutputFolder;
+import org.medsite.postprocess.ImageSizes;
 import org.medsite.render.Translations;
 
 /**
@@ -60,9 +61,6 @@ final class BuildCache {
     private static final String MANIFEST = "manifest.txt";
     /** Markdown sources, as content discovery finds them: everything else in content/ is copied as it is. */
     private static final java.util.regex.Pattern MARKDOWN = java.util.regex.Pattern.compile("(?i).*\\.(md|markdown)");
-
-    private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile(
-            "(?i).*\\.(png|jpe?g|gif|bmp|webp|avif|svg)");
 
     /**
      * What one successful build reported, and the conditions under which it still holds.
@@ -203,9 +201,8 @@ final class BuildCache {
         return MARKDOWN.matcher(file.getFileName().toString()).matches();
     }
 
-    /** Whether post-processing may read a copied file's bytes: the kinds {@code ImageSizes} reads, and more. */
     private static boolean isImage(Path file) {
-        return IMAGE.matcher(file.getFileName().toString()).matches();
+        return ImageSizes.mayRead(file.getFileName().toString());
     }
 
     /** The class path entries that hold the generator and the themes, sorted. */

@@ -119,9 +119,6 @@ final class Pipeline {
 
     private static final java.util.regex.Pattern PAGINATED = java.util.regex.Pattern.compile("(.*)page/\\d+/index\\.html");
 
-    private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile(
-            "(?i).*\\.(png|jpe?g|gif|webp|avif|svg)");
-
     private final BuildOptions options;
     private final BuildListener listener;
     private final StageResults results;
@@ -856,7 +853,7 @@ final class Pipeline {
         boolean onlyChanged = changedHtml != null && keptIndex != null && cachedStages.cache().isEmpty()
                 && results.finished instanceof ConcurrentHashMap
                 && stylesheetSources == results.finishedStylesheets && failedSources.equals(results.failedSources)
-                && changes.outputs().stream().noneMatch(p -> IMAGE.matcher(p).matches())
+                && changes.outputs().stream().noneMatch(ImageSizes::mayRead)
                 && changedHtml.stream().allMatch(p -> html.containsKey(p) && results.finished.containsKey(p))
                 && results.finishedPaths != null && results.finishedPaths.equals(plan.paths());
         Set<String> allPaths = null;
@@ -1134,7 +1131,7 @@ final class Pipeline {
     private Set<String> linkedChanges(Set<String> allPaths, boolean samePaths, String basePath) {
         // Of a file's bytes, post-processing reads only an image's size (for width and height).
         Set<String> changed = new HashSet<>();
-        changes.outputs().stream().filter(p -> IMAGE.matcher(p).matches()).forEach(changed::add);
+        changes.outputs().stream().filter(ImageSizes::mayRead).forEach(changed::add);
         if (results.kept && !samePaths) {
             Set<String> before = results.outputPaths;
             if (before != null) {

@@ -54,12 +54,21 @@ record ArchiveTraining(Path parent, Path userSite) {
         try {
             folder = Files.createTempDirectory(parent, ".medsite-training-");
             Path userConfig = userSite.resolve(SiteConfigLoader.FILE_NAME);
-            return Files.isRegularFile(userConfig) && train(folder, userConfig) || train(folder, null);
+            return Files.isRegularFile(userConfig) && trainUnderUserConfig(folder, userConfig) || train(folder, null);
         } catch (IOException | MedsiteException | RuntimeException e) {
             // Only the archive's coverage depends on the training; the user's build is done.
             return false;
         } finally {
             Main.deleteQuietly(folder);
+        }
+    }
+
+    /** A training under the user's site.yaml; whatever goes wrong with it, the caller falls back to none. */
+    private static boolean trainUnderUserConfig(Path folder, Path userConfig) {
+        try {
+            return train(folder, userConfig);
+        } catch (IOException | MedsiteException | RuntimeException e) {
+            return false;
         }
     }
 

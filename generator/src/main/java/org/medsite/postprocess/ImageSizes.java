@@ -24,7 +24,23 @@ public final class ImageSizes {
     private static final Pattern SVG_ROOT = Pattern.compile("<svg\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTR = Pattern.compile("\\b(width|height|viewBox)\\s*=\\s*[\"']([^\"']*)[\"']");
 
+    /**
+     * The copied files whose bytes post-processing may read: the kinds read here and by the responsive
+     * copies ({@code image/ResponsiveImages}), and image kinds neither reads yet, so that a key or a change
+     * check built on this never misses one when they learn to.
+     */
+    private static final Pattern MAY_READ = Pattern.compile("(?i).*\\.(png|jpe?g|gif|bmp|webp|avif|svg)");
+
     private final Map<String, Optional<Size>> cache = new ConcurrentHashMap<>();
+
+    /**
+     * Whether post-processing may read the bytes of a file with this name (a path or a link will do): the
+     * build cache keys finished pages by these files' bytes, and a dev-server save looks at every page again
+     * when one of them changed; any other copied file counts only by its path.
+     */
+    public static boolean mayRead(String name) {
+        return MAY_READ.matcher(name).matches();
+    }
 
     /** The size of an image file's bytes; empty for other files and unreadable images. */
     public Optional<Size> of(String name, BytesSource bytes) {

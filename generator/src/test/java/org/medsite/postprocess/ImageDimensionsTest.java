@@ -84,4 +84,28 @@ class ImageDimensionsTest {
     void unreadableImagesAreLeftAlone() {
         assertThat(new ImageSizes().of("broken.png", () -> new byte[] {1, 2, 3})).isEmpty();
     }
+
+    /** The build cache and a dev-server save rely on this: a file whose size is read must count as an image. */
+    @Test
+    void everyFileWhoseSizeIsReadIsOneWhoseBytesMayBeRead() throws Exception {
+        BufferedImage image = new BufferedImage(7, 5, BufferedImage.TYPE_INT_RGB);
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        for (String format : List.of("png", "jpg", "gif", "bmp")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThat(ImageIO.write(image, format, out)).isTrue();
+            files.put("img/a." + format, out.toByteArray());
+            files.put("img/B." + format.toUpperCase(java.util.Locale.ROOT), out.toByteArray());
+        }
+        files.put("img/a.jpeg", files.get("img/a.jpg"));
+        files.put("img/a.svg", "<svg width='7' height='5'></svg>".getBytes(StandardCharsets.UTF_8));
+        ImageSizes sizes = new ImageSizes();
+        files.forEach((name, bytes) -> {
+            assertThat(sizes.of(name, () -> bytes)).as(name).contains(new Size(7, 5));
+            assertThat(ImageSizes.mayRead(name)).as(name).isTrue();
+            assertThat(ImageSizes.mayRead("/clinic/" + name)).as(name).isTrue();
+        });
+        for (String other : List.of("css/site.css", "robots.txt", "a.png.txt", "fonts/x.woff2", "doc.pdf", "png")) {
+            assertThat(ImageSizes.mayRead(other)).as(other).isFalse();
+        }
+    }
 }
