@@ -1329,16 +1329,8 @@ final class Pipeline {
     }
 
     private static PageSummary summary(Page page) {
-        String kind = switch (page.kind()) {
-            case HOME -> "home";
-            case SECTION -> "section";
-            case PAGE -> "page";
-            case TAXONOMY -> "taxonomy";
-            case TERM -> "term";
-            case PERSON -> "person";
-            case NOT_FOUND -> "404";
-        };
-        return new PageSummary(page.url(), page.outputPath(), page.sourceFile(), page.title(), page.lang(), kind);
+        return new PageSummary(page.url(), page.outputPath(), page.sourceFile(), page.title(), page.lang(),
+                page.kind().label());
     }
 
     private interface Stage<T> {

@@ -11,5 +11,18 @@ public enum PageKind {
     TERM,
     /** The profile of an author or reviewer from the people registry ({@code /people/ana-ruiz/}). */
     PERSON,
-    NOT_FOUND
+    NOT_FOUND;
+
+    /** The kind as templates ({@code page.kind}) and the build's page list name it. */
+    public String label() {
+        return switch (this) {
+            case HOME -> "home";
+            case SECTION -> "section";
+            case PAGE -> "page";
+            case TAXONOMY -> "taxonomy";
+            case TERM -> "term";
+            case PERSON -> "person";
+            case NOT_FOUND -> "404";
+        };
+    }
 }

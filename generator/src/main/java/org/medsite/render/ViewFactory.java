@@ -260,18 +260,6 @@ final class ViewFactory {
         return config.baseUrl() + path;
     }
 
-    static String kind(PageKind kind) {
-        return switch (kind) {
-            case HOME -> "home";
-            case SECTION -> "section";
-            case PAGE -> "page";
-            case TAXONOMY -> "taxonomy";
-            case TERM -> "term";
-            case PERSON -> "person";
-            case NOT_FOUND -> "404";
-        };
-    }
-
     private PageView pageView(Page page) {
         Locale locale = Locale.forLanguageTag(page.lang());
         List<LinkView> translations = new ArrayList<>();
@@ -295,7 +283,7 @@ final class ViewFactory {
                 .map(this::link)
                 .toList();
         String image = page.frontMatter().image().map(this::imageUrl).orElse(null);
-        return new PageView(page.id(), kind(page.kind()), page.title(), page.description(), page.summary(),
+        return new PageView(page.id(), page.kind().label(), page.title(), page.description(), page.summary(),
                 relUrl(page.url()), absUrl(page.url()), page.lang(), html(page.contentHtml()),
                 DateView.of(page.date().orElse(null), locale), DateView.of(page.lastmod().orElse(null), locale),
                 page.section(), page.frontMatter().type().orElse(page.section()), page.tags(),
