@@ -452,7 +452,7 @@ public final class PageCache {
         return bytes.toByteArray();
     }
 
-    /** Writes a segment: the header, each entry flagged before it, and the end mark ({@link #finish}). */
+    /** Writes a segment: the header, each entry flagged before it, the end mark and checksum ({@link Checked#finish}). */
     private static void write(Map<String, ByteBuffer> entries, Map<String, String> hashes, OutputStream target)
             throws IOException {
         Checked out = new Checked(target);

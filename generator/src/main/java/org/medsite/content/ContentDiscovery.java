@@ -140,7 +140,7 @@ public final class ContentDiscovery {
                 if (attrs.isRegularFile()) {
                     result.add(rel);
                 } else if (attrs.isSymbolicLink()) {
-                    String shown = site.relativize(p).toString().replace('\\', '/');
+                    String shown = relative(site, p);
                     Path target;
                     try {
                         target = p.toRealPath();
@@ -162,8 +162,9 @@ public final class ContentDiscovery {
         return result;
     }
 
-    private static String relative(Path root, Path p) {
-        return root.relativize(p).toString().replace('\\', '/');
+    /** {@code p} relative to {@code base}, with forward slashes on every system. */
+    private static String relative(Path base, Path p) {
+        return base.relativize(p).toString().replace('\\', '/');
     }
 
     /**
