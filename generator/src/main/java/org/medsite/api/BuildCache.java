@@ -59,8 +59,6 @@ final class BuildCache {
     /** Bumped whenever the file's layout or the fingerprint's recipe changes. */
     private static final int FORMAT = 3;
     private static final String MANIFEST = "manifest.txt";
-    /** Markdown sources, as content discovery finds them: everything else in content/ is copied as it is. */
-    private static final java.util.regex.Pattern MARKDOWN = java.util.regex.Pattern.compile("(?i).*\\.(md|markdown)");
 
     /**
      * What one successful build reported, and the conditions under which it still holds.
@@ -197,8 +195,9 @@ final class BuildCache {
         images.files(base, files.stream().filter(BuildCache::isImage).toList());
     }
 
+    /** Markdown sources, as content discovery finds them: everything else in content/ is copied as it is. */
     private static boolean isMarkdown(Path file) {
-        return MARKDOWN.matcher(file.getFileName().toString()).matches();
+        return ContentDiscovery.isMarkdown(file.getFileName().toString());
     }
 
     private static boolean isImage(Path file) {

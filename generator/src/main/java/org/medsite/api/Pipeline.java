@@ -239,6 +239,9 @@ final class Pipeline {
                 }
                 // A dev server's session rebuilds on every save: the report is for builds that are published.
                 boolean report = built.get().site().config().editorialReport();
+                // Sorted once for a one-off build's report and build cache (a session has neither): no finding is
+                // added after the write.
+                List<Finding> reported = results.kept ? List.of() : findings.sorted();
                 if (!results.kept && !report && written.isPresent()) {
                     // Switched off: a report of an earlier build beside this output would describe other pages.
                     Files.deleteIfExists(options.outputDir().resolveSibling(EditorialReport.JSON_FILE));
@@ -246,7 +249,7 @@ final class Pipeline {
                 }
                 if (!results.kept && report) {
                     EditorialReport editorial = new EditorialReport(built.get().site(),
-                            options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), findings.sorted(),
+                            options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), reported,
                             cachedStages.reportRows());
                     listener.info(EditorialReport.INFO_PREFIX + editorial.summary());
                     if (written.isPresent()) {
@@ -257,7 +260,7 @@ final class Pipeline {
                 if (cache != null && cacheKey != null && written.isPresent()) {
                     try {
                         cache.store(cacheKey, options.now(), Optional.ofNullable(nextDateChange.get()), pages,
-                                findings.sorted(), infos, built.get().plan().paths().size());
+                                reported, infos, built.get().plan().paths().size());
                     } catch (IOException e) {
                         listener.debug("build cache: cannot record this build (" + e.getMessage() + ")");
                     }

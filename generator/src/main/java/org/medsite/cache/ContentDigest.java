@@ -44,10 +44,17 @@ public final class ContentDigest {
         return text("absent " + base.relativize(root));
     }
 
-    /** The regular files under {@code root}, but those under {@code skip} (the output), in sorted order. */
+    /**
+     * The regular files under {@code root} (links to one included), but those under {@code skip} (the output), in
+     * sorted order. A file's type is the walk's own look at it; only a link is looked at again, through the link:
+     * a second look per file was one of the system calls every build made per source (issue #11).
+     */
     public static List<Path> filesUnder(Path root, Path skip) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> !p.startsWith(skip) && Files.isRegularFile(p)).sorted().toList();
+        try (Stream<Path> walk = Files.find(root, Integer.MAX_VALUE, (p, attrs) -> !p.startsWith(skip)
+                && (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(p)))) {
+            return walk.sorted().toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

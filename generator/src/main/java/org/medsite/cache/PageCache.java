@@ -75,7 +75,7 @@ public final class PageCache {
     static final String DIR = "page-cache";
     private static final String MAGIC = "medsite page cache";
     /** Bumped whenever the file layout or the meaning of a key changes. */
-    private static final int FORMAT = 9;
+    private static final int FORMAT = 10;
     /**
      * The old segments are rewritten as one when more than this share of their bytes is dead, or when a
      * kind would have more than {@link #MAX_SEGMENTS}: a one-page rebuild then rewrites a kind's results
@@ -109,14 +109,44 @@ public final class PageCache {
     private static final class Pending {
 
         final Path file;
-        final DataOutputStream out;
+        final Checked out;
         int entries;
 
         Pending(Path file) throws IOException {
             this.file = file;
-            this.out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+            this.out = new Checked(Files.newOutputStream(file));
             out.writeUTF(MAGIC);
             out.writeInt(FORMAT);
+        }
+    }
+
+    /**
+     * A segment as it is written, with the CRC-32C of its bytes so far. A segment ends with that checksum of all
+     * its other bytes, which {@link #read} checks before anything else: a changed byte inside a string would
+     * decode to another string. One checksum over the file, where each entry's own hash was worked out again on
+     * every read, was a per-page cost of every build that reads the cache (issue #11); CRC-32C is computed by the
+     * processor's own instruction from the first call, and finds every change of up to 32 bits in a row.
+     */
+    private static final class Checked extends DataOutputStream {
+
+        private final java.util.zip.CRC32C crc;
+
+        Checked(OutputStream target) {
+            this(target, new java.util.zip.CRC32C());
+        }
+
+        private Checked(OutputStream target, java.util.zip.CRC32C crc) {
+            super(new java.io.BufferedOutputStream(new java.util.zip.CheckedOutputStream(target, crc), 1 << 16));
+            this.crc = crc;
+        }
+
+        /** Ends the segment: the end mark, then the checksum of every byte before it. */
+        void finish() throws IOException {
+            writeBoolean(false);
+            writeUTF(MAGIC); // A file cut short fails here rather than passing as a smaller cache.
+            flush();
+            writeInt((int) crc.getValue());
+            close();
         }
     }
 
@@ -281,7 +311,7 @@ public final class PageCache {
         }
         Pending file = pending.remove(kind);
         if (file != null) {
-            finish(file.out);
+            file.out.finish();
             if (file.entries > 0) {
                 String name = segmentName(kind, number);
                 Files.move(file.file, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
@@ -404,11 +434,11 @@ public final class PageCache {
         }
     }
 
-    /** @param hashes each entry's hash as its segment held it (verified when read): not worked out again */
+    /** @param hashes each entry's hash as its segment held it (under the segment's checksum): not worked out again */
     private static void writeSegment(Path file, Map<String, ByteBuffer> entries, Map<String, String> hashes)
             throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream target = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        try (OutputStream target = Files.newOutputStream(tmp)) {
             write(entries, hashes, target);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
@@ -422,17 +452,17 @@ public final class PageCache {
         return bytes.toByteArray();
     }
 
-    /** Writes a segment: the header, each entry flagged before it, and the end mark ({@link #finish}). */
+    /** Writes a segment: the header, each entry flagged before it, the end mark and checksum ({@link Checked#finish}). */
     private static void write(Map<String, ByteBuffer> entries, Map<String, String> hashes, OutputStream target)
             throws IOException {
-        DataOutputStream out = new DataOutputStream(target);
+        Checked out = new Checked(target);
         out.writeUTF(MAGIC);
         out.writeInt(FORMAT);
         for (Map.Entry<String, ByteBuffer> e : entries.entrySet()) {
             String known = hashes.get(e.getKey());
             writeEntry(out, e.getKey(), e.getValue(), known != null ? known : hash(e.getKey(), e.getValue()));
         }
-        finish(out);
+        out.finish();
     }
 
     private static void writeEntry(DataOutputStream out, String key, ByteBuffer bytes, String hash) throws IOException {
@@ -447,12 +477,6 @@ public final class PageCache {
             java.nio.channels.Channels.newChannel(out).write(bytes.duplicate());
         }
         out.writeUTF(hash);
-    }
-
-    private static void finish(DataOutputStream out) throws IOException {
-        out.writeBoolean(false);
-        out.writeUTF(MAGIC); // A file cut short fails here rather than passing as a smaller cache.
-        out.close();
     }
 
     private static String hash(String key, ByteBuffer bytes) {
@@ -474,6 +498,17 @@ public final class PageCache {
             if (!utf(in).equals(MAGIC) || in.getInt() != FORMAT) {
                 throw new IOException("not a page cache of this Medsite version");
             }
+            // The checksum of every byte before it (Checked), so the entries' own hashes need not be worked out.
+            int end = data.limit() - Integer.BYTES;
+            if (end < in.position()) {
+                throw new IOException("the file is damaged");
+            }
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(data.duplicate().limit(end));
+            if ((int) crc.getValue() != data.getInt(end)) {
+                throw new IOException("the file is damaged");
+            }
+            in.limit(end);
             Map<String, ByteBuffer> entries = new HashMap<>();
             while (in.get() != 0) {
                 String key = utf(in);
@@ -483,11 +518,7 @@ public final class PageCache {
                 }
                 ByteBuffer value = in.slice(in.position(), length);
                 in.position(in.position() + length);
-                // A changed byte inside a string would decode to another string: each value carries its hash.
                 String hash = utf(in);
-                if (!hash.equals(hash(key, value))) {
-                    throw new IOException("the file is damaged");
-                }
                 entries.put(key, value);
                 hashes.put(key, hash);
             }

@@ -3,6 +3,7 @@ package org.medsite.content;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.medsite.diagnostics.FindingCollector;
 
 /**
@@ -25,7 +25,8 @@ public final class ContentDiscovery {
     public static final String STATIC_DIR = "static";
     public static final String LAYOUTS_DIR = "layouts";
 
-    private static final Pattern MARKDOWN = Pattern.compile("(?<stem>.+?)(\\.(?<lang>[a-z]{2,3}(-[a-zA-Z]{2,4})?))?\\.(md|markdown)");
+    /** A Markdown source's name: its stem, its language if any, its suffix. */
+    static final Pattern MARKDOWN = Pattern.compile("(?<stem>.+?)(\\.(?<lang>[a-z]{2,3}(-[a-zA-Z]{2,4})?))?\\.(md|markdown)");
 
     private final Set<String> languages;
 
@@ -41,9 +42,12 @@ public final class ContentDiscovery {
         List<String> files = Files.isDirectory(content) ? walk(site, content, findings) : List.of();
 
         Set<String> bundleDirs = new java.util.TreeSet<>();
+        // Each file's name matched once, for both passes.
+        List<Optional<Matcher>> matches = new ArrayList<>(files.size());
         for (String path : files) {
-            Matcher m = MARKDOWN.matcher(name(path));
-            if (m.matches() && isIndex(m) && !parent(path).isEmpty()) {
+            Optional<Matcher> m = markdown(name(path));
+            matches.add(m);
+            if (m.isPresent() && isIndex(m.get()) && !parent(path).isEmpty()) {
                 bundleDirs.add(parent(path));
             }
         }
@@ -51,10 +55,11 @@ public final class ContentDiscovery {
         List<ContentSource> pages = new ArrayList<>();
         List<StaticFile> statics = new ArrayList<>();
         TreeMap<String, List<String>> resources = new TreeMap<>();
-        for (String path : files) {
+        for (int i = 0; i < files.size(); i++) {
+            String path = files.get(i);
             String bundle = enclosingBundle(path, bundleDirs);
-            Matcher m = MARKDOWN.matcher(name(path));
-            boolean markdown = m.matches();
+            Matcher m = matches.get(i).orElse(null);
+            boolean markdown = m != null;
             if (bundle != null && !(markdown && parent(path).equals(bundle) && isIndex(m))) {
                 if (markdown) {
                     findings.warning("content.bundle-markdown", CONTENT_DIR + "/" + path, 0, "Markdown file inside the "
@@ -110,37 +115,87 @@ public final class ContentDiscovery {
     /**
      * Files under {@code root}, relative and sorted; hidden files and editor backups skipped. Links are
      * not followed into folders; a linked file is used only when its target lies inside the site.
+     *
+     * <p>Each entry's type comes from the walk's own look at it: a separate look per file to ask whether it
+     * is a link and whether it is a regular file was two of the system calls every build made per source
+     * (issue #11). Only a link is looked at again, through the link.
      */
     private static List<String> walk(Path site, Path root, FindingCollector findings) throws IOException {
         List<String> result = new ArrayList<>();
-        try (Stream<Path> stream = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) stream::iterator) {
-                String rel = root.relativize(p).toString().replace('\\', '/');
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                // Everything under an ignored folder is ignored (the rule looks at every segment).
+                return !dir.equals(root) && isIgnored(relative(root, dir)) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                        : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+                String rel = relative(root, p);
+                // The root itself, when it is a link: not followed, as the walk does not follow links.
                 if (rel.isEmpty() || isIgnored(rel)) {
-                    continue;
+                    return java.nio.file.FileVisitResult.CONTINUE;
                 }
-                if (Files.isSymbolicLink(p)) {
-                    String shown = site.relativize(p).toString().replace('\\', '/');
+                if (attrs.isRegularFile()) {
+                    result.add(rel);
+                } else if (attrs.isSymbolicLink()) {
+                    String shown = relative(site, p);
                     Path target;
                     try {
                         target = p.toRealPath();
                     } catch (IOException e) {
                         findings.error("content.broken-link", shown, 0, "symbolic link points to a missing file");
-                        continue;
+                        return java.nio.file.FileVisitResult.CONTINUE;
                     }
                     if (!target.startsWith(site)) {
                         findings.error("content.outside-link", shown, 0,
                                 "symbolic link points outside the site folder; copy the file into the site instead");
-                        continue;
+                    } else if (Files.isRegularFile(p)) {
+                        result.add(rel);
                     }
                 }
-                if (Files.isRegularFile(p)) {
-                    result.add(rel);
-                }
+                return java.nio.file.FileVisitResult.CONTINUE;
             }
-        }
+        });
         result.sort(null);
         return result;
+    }
+
+    /** {@code p} relative to {@code base}, with forward slashes on every system. */
+    private static String relative(Path base, Path p) {
+        return base.relativize(p).toString().replace('\\', '/');
+    }
+
+    /**
+     * Whether a file of {@code content/} is a Markdown source (else it is copied as it is): the one rule, for
+     * discovery and for the build cache's fingerprint, which must see the same sources.
+     */
+    public static boolean isMarkdown(String fileName) {
+        // What MARKDOWN matches, without running it: the fingerprint asks this of every file of every build, and
+        // the pattern's lazy stem and optional language were a per-page cost of a one-page rebuild (issue #11).
+        // A stem the pattern's '.' takes (no line terminator), then the suffix; the language is part of the stem.
+        int stem = fileName.endsWith(".md") ? fileName.length() - 3
+                : fileName.endsWith(".markdown") ? fileName.length() - 9 : 0;
+        if (stem <= 0) {
+            return false;
+        }
+        for (int i = 0; i < stem; i++) {
+            char c = fileName.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The Markdown pattern's match of a file name (its stem and language), where {@link #isMarkdown} holds. */
+    private static Optional<Matcher> markdown(String fileName) {
+        if (!isMarkdown(fileName)) {
+            return Optional.empty();
+        }
+        Matcher m = MARKDOWN.matcher(fileName);
+        return m.matches() ? Optional.of(m) : Optional.empty();
     }
 
     /** Whether a path (relative, forward slashes) names a hidden file or an editor's backup or swap file. */

@@ -17,12 +17,27 @@ import java.util.Objects;
  */
 public record Finding(Severity severity, String rule, String file, int line, String message) {
 
-    /** Sort order of reports: by file, line, then severity and message, so output is deterministic. */
-    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
-            .thenComparingInt(Finding::line)
-            .thenComparing(Finding::severity)
-            .thenComparing(Finding::rule)
-            .thenComparing(Finding::message);
+    /**
+     * Sort order of reports: by file, line, then severity, rule and message, so output is deterministic.
+     * Written out rather than composed with {@code Comparator.comparing(...).thenComparing(...)}: a build sorts
+     * its thousands of findings more than once, and the composed form's lambdas and boxing run interpreted or
+     * C1-compiled under the launcher (issue #11, as with {@code PageOrder}).
+     */
+    public static final Comparator<Finding> ORDER = Finding::inReportOrder;
+
+    private static int inReportOrder(Finding a, Finding b) {
+        int c = a.file.compareTo(b.file);
+        if (c == 0) {
+            c = Integer.compare(a.line, b.line);
+        }
+        if (c == 0) {
+            c = a.severity.compareTo(b.severity);
+        }
+        if (c == 0) {
+            c = a.rule.compareTo(b.rule);
+        }
+        return c != 0 ? c : a.message.compareTo(b.message);
+    }
 
     public Finding {
         Objects.requireNonNull(severity, "severity");

@@ -253,4 +253,25 @@ class BuildCacheTest {
         assertThatThrownBy(() -> BuildCache.read(cut))
                 .isInstanceOf(java.io.IOException.class);
     }
+
+    @Test
+    void theFingerprintsSourcesAreTheFilesDiscoveryMakesPagesOf() throws Exception {
+        // One rule for both: a file the fingerprint took for a source but discovery copies as it is (an
+        // upper-case suffix) was left out of the copied files' digest, which finished pages are keyed by.
+        TestSite site = site().file("content/notes.MD", "copied as it is").file("content/c.markdown", "# C\n")
+                .file("content/d.md.txt", "copied too");
+        Path dir = tmp.resolve("site");
+        Path out = tmp.resolve("out");
+        BuildOptions options = new BuildOptions(dir, out, false, false, false, Optional.empty(),
+                Optional.empty(), Instant.parse("2026-11-28T12:00:00Z"), 2, getClass().getClassLoader());
+
+        BuildCache.Fingerprint fingerprint = BuildCache.fingerprint(options);
+
+        List<Path> pages = new org.medsite.content.ContentDiscovery(java.util.Set.of("en"))
+                .discover(dir, new org.medsite.diagnostics.FindingCollector()).pages().stream()
+                .map(s -> s.file().toAbsolutePath().normalize()).toList();
+        assertThat(fingerprint.sources().keySet()).containsExactlyInAnyOrderElementsOf(pages).hasSize(3);
+        site.file("content/notes.MD", "edited");
+        assertThat(BuildCache.fingerprint(options).resources()).isNotEqualTo(fingerprint.resources());
+    }
 }

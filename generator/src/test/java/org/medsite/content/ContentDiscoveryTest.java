@@ -62,4 +62,57 @@ class ContentDiscoveryTest {
         assertThat(findings.sorted()).extracting(Finding::rule).containsExactly("content.outside-link");
         Files.delete(outside);
     }
+
+    @Test
+    void linksInsideTheSiteAreFollowedToFilesNotFoldersAndIgnoredFoldersAreSkippedWhole() throws Exception {
+        write("content/a.md");
+        write("notes/linked.md");
+        write("notes/sub/deeper.md");
+        write("content/.drafts/hidden.md");
+        write("content/#tmp#/x.md");
+        write("static/.git/config");
+        write("static/site.css");
+        Files.createSymbolicLink(site.resolve("content/b.md"), site.resolve("notes/linked.md"));
+        Files.createSymbolicLink(site.resolve("content/sub"), site.resolve("notes/sub"));
+        Files.createSymbolicLink(site.resolve("content/gone.md"), site.resolve("notes/missing.md"));
+        FindingCollector findings = new FindingCollector();
+        SiteSources sources = new ContentDiscovery(Set.of("en")).discover(site, findings);
+
+        assertThat(sources.pages()).extracting(ContentSource::path).containsExactly("a.md", "b.md");
+        assertThat(sources.staticFiles()).extracting(StaticFile::origin).containsExactly("static/site.css");
+        assertThat(findings.sorted()).extracting(Finding::rule, Finding::file).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("content.broken-link", "content/gone.md"));
+    }
+
+    @Test
+    void theMarkdownRuleIsTheOneDiscoveryClassifiesBy() throws Exception {
+        for (String p : new String[] {"content/a.md", "content/b.es.markdown", "content/C.MD", "content/d.md.txt",
+            "content/e.markdown"}) {
+            write(p);
+        }
+        SiteSources sources = new ContentDiscovery(Set.of("en", "es")).discover(site, new FindingCollector());
+
+        assertThat(sources.pages()).extracting(s -> s.file().getFileName().toString())
+                .allMatch(ContentDiscovery::isMarkdown).hasSize(3);
+        assertThat(sources.staticFiles()).extracting(s -> s.source().getFileName().toString())
+                .noneMatch(ContentDiscovery::isMarkdown).hasSize(2);
+        assertThat(ContentDiscovery.isMarkdown(".md")).isFalse();
+    }
+
+    @Test
+    void theMarkdownRuleWithoutThePatternAgreesWithIt() {
+        // isMarkdown is the pattern's match worked out by hand: both must say the same of any name.
+        java.util.regex.Pattern pattern = ContentDiscovery.MARKDOWN;
+        String[] parts = {"", "a", "index", ".", "md", ".md", ".markdown", "markdown", "es", ".es", "-GB", "\n", "\r",
+            "\u0085", "\u2028", "\u2029", "\t", " ", "\u00e9", ".MD", "~", "x.y"};
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int n = random.nextInt(5); n >= 0; n--) {
+                name.append(parts[random.nextInt(parts.length)]);
+            }
+            String s = name.toString();
+            assertThat(ContentDiscovery.isMarkdown(s)).as("'%s'", s).isEqualTo(pattern.matcher(s).matches());
+        }
+    }
 }
