@@ -64,12 +64,10 @@ class LauncherTest {
         launcher(emptyJar());
 
         run(java, Map.of(), "build", "site");
-        Path archive = dumpedArchive(calls().get(0));
         assertThat(calls().get(0)).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn64m",
                 "-Dorg.freemarker.loggerLibrary=none", "-Dmedsite.archive.training=" + launcher);
+        Path archive = archiveDumped();
 
-        Files.writeString(archive, "archive");
-        Files.delete(log);
         run(java, Map.of(), "build", "site");
         assertThat(calls()).singleElement(ARGS).contains("-XX:SharedArchiveFile=" + archive, "-Xshare:auto")
                 .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit") || a.startsWith("-Dmedsite.archive.training"));
@@ -81,18 +79,14 @@ class LauncherTest {
         Path java25 = jdk("jdk-25", "25.0.3");
         launcher(emptyJar());
 
-        run(java17, Map.of(), "build", "site");
-        Path archive17 = dumpedArchive(calls().get(0));
-        Files.writeString(archive17, "archive");
-        Files.delete(log);
+        Path archive17 = firstBuild(java17);
         run(java25, Map.of(), "build", "site");
-        Path archive25 = dumpedArchive(calls().get(0));
-        assertThat(archive25).isNotEqualTo(archive17);
         assertThat(calls().get(0)).noneMatch(a -> a.contains(archive17.getFileName().toString()));
+        Path archive25 = archiveDumped();
+        assertThat(archive25).isNotEqualTo(archive17);
 
         // The same home, updated in place (a new release file): the old archive is another JVM's.
         jdk("jdk-17", "17.0.16");
-        Files.delete(log);
         run(java17, Map.of(), "build", "site");
         assertThat(dumpedArchive(calls().get(0))).isNotIn(archive17, archive25);
     }
@@ -101,11 +95,8 @@ class LauncherTest {
     void theSameJdkThroughJavaHomeOrALinkOnThePathUsesTheSameArchive() throws Exception {
         Path java = jdk("jdk-17", "17.0.15");
         launcher(emptyJar());
-        run(java, Map.of(), "build", "site");
-        Path archive = dumpedArchive(calls().get(0));
-        Files.writeString(archive, "archive");
+        Path archive = firstBuild(java);
 
-        Files.delete(log);
         run(null, Map.of("JAVA_HOME", java.getParent().getParent().toString()), "build", "site");
         assertThat(calls()).singleElement(ARGS).contains("-XX:SharedArchiveFile=" + archive);
 
@@ -120,11 +111,8 @@ class LauncherTest {
     void anotherClassPathMakesAnArchiveOfItsOwn() throws Exception {
         Path java = jdk("jdk-17", "17.0.15");
         launcher(emptyJar());
-        run(java, Map.of(), "build", "site");
-        Path archive = dumpedArchive(calls().get(0));
-        Files.writeString(archive, "archive");
+        Path archive = firstBuild(java);
 
-        Files.delete(log);
         Path theme = Files.writeString(tmp.resolve("theme.jar"), "");
         run(java, Map.of("MEDSITE_CLASSPATH", theme.toString()), "build", "site");
         assertThat(dumpedArchive(calls().get(0))).isNotEqualTo(archive);
@@ -162,6 +150,22 @@ class LauncherTest {
             assertThat(again.output()).as(java.toString()).doesNotContain("[warning]", "[error", "archive");
         }
         assertThat(contents(tmp.resolve("out1"))).isEqualTo(contents(tmp.resolve("out0")));
+    }
+
+    /** A build with {@code java} that dumps the archive, which then stands where it was dumped: its path. */
+    private Path firstBuild(Path java) throws IOException, InterruptedException {
+        run(java, Map.of(), "build", "site");
+        return archiveDumped();
+    }
+
+    /** The archive the only call so far dumped, now made to stand there; the calls are forgotten. */
+    private Path archiveDumped() throws IOException {
+        List<List<String>> calls = calls();
+        assertThat(calls).hasSize(1);
+        Path archive = dumpedArchive(calls.get(0));
+        Files.writeString(archive, "archive");
+        Files.delete(log);
+        return archive;
     }
 
     /** The archive a call dumps at exit (-XX:ArchiveClassesAtExit), named .medsite-N.jsa beside the jar. */
