@@ -182,6 +182,9 @@ final class Pipeline {
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         List<PageSummary> pages = List.of();
         Optional<WriteStats> written = Optional.empty();
+        // A one-off build's findings in report order, sorted once when the last was added (after the write) for
+        // its report, its build cache and its result.
+        List<Finding> sorted = null;
         results.lastChanged = List.of();
         // A one-off build whose inputs are those of the last one, into the output that one wrote, is that one.
         BuildCache cache = mode == BuildMode.BUILD && !results.kept ? new BuildCache(new OutputFolder(options.outputDir()))
@@ -239,9 +242,9 @@ final class Pipeline {
                 }
                 // A dev server's session rebuilds on every save: the report is for builds that are published.
                 boolean report = built.get().site().config().editorialReport();
-                // Sorted once for a one-off build's report and build cache (a session has neither): no finding is
-                // added after the write.
-                List<Finding> reported = results.kept ? List.of() : findings.sorted();
+                if (!results.kept) {
+                    sorted = findings.sorted();
+                }
                 if (!results.kept && !report && written.isPresent()) {
                     // Switched off: a report of an earlier build beside this output would describe other pages.
                     Files.deleteIfExists(options.outputDir().resolveSibling(EditorialReport.JSON_FILE));
@@ -249,7 +252,7 @@ final class Pipeline {
                 }
                 if (!results.kept && report) {
                     EditorialReport editorial = new EditorialReport(built.get().site(),
-                            options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), reported,
+                            options.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), sorted,
                             cachedStages.reportRows());
                     listener.info(EditorialReport.INFO_PREFIX + editorial.summary());
                     if (written.isPresent()) {
@@ -260,7 +263,7 @@ final class Pipeline {
                 if (cache != null && cacheKey != null && written.isPresent()) {
                     try {
                         cache.store(cacheKey, options.now(), Optional.ofNullable(nextDateChange.get()), pages,
-                                reported, infos, built.get().plan().paths().size());
+                                sorted, infos, built.get().plan().paths().size());
                     } catch (IOException e) {
                         listener.debug("build cache: cannot record this build (" + e.getMessage() + ")");
                     }
@@ -279,8 +282,11 @@ final class Pipeline {
                 results.releaseLock();
             }
         }
-        BuildResult result = new BuildResult(mode, pages, results.kept ? results.sortedFindings(findings)
-                : findings.sorted(), timings, written, options.outputDir(), Duration.ofNanos(System.nanoTime() - start));
+        if (sorted == null) {
+            sorted = results.kept ? results.sortedFindings(findings) : findings.sorted();
+        }
+        BuildResult result = new BuildResult(mode, pages, sorted, timings, written, options.outputDir(),
+                Duration.ofNanos(System.nanoTime() - start));
         if (results.kept) {
             listener.debug(String.format(java.util.Locale.ROOT, "timeline run-end %.3f", System.nanoTime() / 1e6));
         }
