@@ -92,6 +92,29 @@ class LauncherTest {
     }
 
     @Test
+    void anUpdateInPlaceDropsTheArchiveOfTheReleaseItReplacedAndNoOther() throws Exception {
+        Path java17 = jdk("jdk-17", "17.0.15");
+        Path java25 = jdk("jdk-25", "25.0.3");
+        launcher(emptyJar());
+        Path archive17 = firstBuild(java17);
+        Path archive25 = firstBuild(java25);
+        Path theme = Files.writeString(tmp.resolve("theme.jar"), "");
+        run(java17, Map.of("MEDSITE_CLASSPATH", theme.toString()), "build", "site");
+        Path archive17Theme = archiveDumped();
+
+        jdk("jdk-17", "17.0.16");
+        run(java17, Map.of(), "build", "site");
+        Path archiveUpdated = archiveDumped();
+
+        assertThat(archive17).doesNotExist();
+        assertThat(archive25).exists();
+        assertThat(archive17Theme).exists();
+        assertThat(listing(launcher)).filteredOn(name -> name.endsWith(".jsa")).containsExactlyInAnyOrder(
+                archive25.getFileName().toString(), archive17Theme.getFileName().toString(),
+                archiveUpdated.getFileName().toString());
+    }
+
+    @Test
     void theSameJdkThroughJavaHomeOrALinkOnThePathUsesTheSameArchive() throws Exception {
         Path java = jdk("jdk-17", "17.0.15");
         launcher(emptyJar());
@@ -116,6 +139,7 @@ class LauncherTest {
         Path theme = Files.writeString(tmp.resolve("theme.jar"), "");
         run(java, Map.of("MEDSITE_CLASSPATH", theme.toString()), "build", "site");
         assertThat(dumpedArchive(calls().get(0))).isNotEqualTo(archive);
+        assertThat(archive).exists();
     }
 
     /**
@@ -168,11 +192,11 @@ class LauncherTest {
         return archive;
     }
 
-    /** The archive a call dumps at exit (-XX:ArchiveClassesAtExit), named .medsite-N.jsa beside the jar. */
+    /** The archive a call dumps at exit (-XX:ArchiveClassesAtExit), named .medsite-N-N.jsa beside the jar. */
     private Path dumpedArchive(List<String> call) {
         String flag = "-XX:ArchiveClassesAtExit=";
         String path = call.stream().filter(a -> a.startsWith(flag)).findFirst().orElseThrow().substring(flag.length());
-        assertThat(path).matches(java.util.regex.Pattern.quote(launcher.toString()) + "/\\.medsite-\\d+\\.jsa");
+        assertThat(path).matches(java.util.regex.Pattern.quote(launcher.toString()) + "/\\.medsite-\\d+-\\d+\\.jsa");
         return Path.of(path);
     }
 
