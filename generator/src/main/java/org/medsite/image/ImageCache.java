@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.medsite.cache.ContentHash;
 
 /**
  * Images made by earlier builds, in the output's state folder ({@code .<out>.medsite/images/}), by a hash
@@ -98,6 +99,30 @@ public final class ImageCache {
             kept.ifPresent(k -> k.put(name, bytes.get()));
         }
         return bytes;
+    }
+
+    /** An image in the cache folder, with the {@link ContentHash} and the size of its bytes. */
+    public record Stored(Path file, String hash, long size) {
+    }
+
+    /**
+     * Whether images can be taken as files of the cache folder ({@link #stored}): there is a folder, and no
+     * session keeps the images in memory (a dev server's builds take them from there).
+     */
+    public boolean storesFiles() {
+        return dir.isPresent() && kept.isEmpty();
+    }
+
+    /**
+     * As {@link #get}, but the image as its file in the cache folder, whose bytes are not kept: the output
+     * takes that file as it is (see {@link org.medsite.output.OutputEntry.Stored}). Only where {@link #storesFiles}.
+     */
+    public Optional<Stored> stored(String kind, String key, String extension, Maker maker) throws IOException {
+        if (!storesFiles()) {
+            throw new IllegalStateException("no cache folder to store images in, or a session keeps them");
+        }
+        Path file = dir.get().resolve(fileName(key, extension));
+        return get(kind, key, extension, maker).map(bytes -> new Stored(file, ContentHash.of(bytes), bytes.length));
     }
 
     /** What a making gave, or threw. */

@@ -80,21 +80,24 @@ public final class SiteImages {
                                         + "an 'image'; the card shows the practice's name instead"));
             }
         }
+        if (cache.storesFiles()) {
+            // A one-off build: each card is written once, into the cache folder, and the output takes that file.
+            Map<String, ImageCache.Stored> stored = new ConcurrentHashMap<>();
+            draw(toDraw, styleKey, (c, key) -> cache.stored("card", key, "png", () -> Optional.of(drawer.render(c.card())))
+                    .ifPresent(file -> stored.put(c.path(), file)));
+            new TreeMap<>(stored).forEach((path, file) ->
+                    plan.addStored(path, file.file(), file.hash(), file.size(), "share card of /" + path));
+            return;
+        }
         // A dev server's session keeps the cards of the same cards to draw in the same style (KeptImages).
         SortedMap<String, byte[]> inOrder = cache.keptCards(toDraw, styleKey).orElse(null);
         if (inOrder == null) {
             Map<String, byte[]> drawn = new ConcurrentHashMap<>();
             Set<String> names = ConcurrentHashMap.newKeySet();
-            toDraw.parallelStream().forEach(c -> {
-                ShareCard card = c.card();
-                String key = ImageCache.key(styleKey, card.title(), card.label(), card.siteName());
+            draw(toDraw, styleKey, (c, key) -> {
                 names.add(ImageCache.fileName(key, "png"));
-                try {
-                    cache.get("card", key, "png", () -> Optional.of(drawer.render(card)))
-                            .ifPresent(bytes -> drawn.put(c.path(), bytes));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                cache.get("card", key, "png", () -> Optional.of(drawer.render(c.card())))
+                        .ifPresent(bytes -> drawn.put(c.path(), bytes));
             });
             inOrder = new TreeMap<>(drawn);
             cache.keepCards(toDraw, styleKey, inOrder, names);
@@ -111,6 +114,23 @@ public final class SiteImages {
         } else {
             inOrder.forEach((path, bytes) -> plan.addGenerated(path, bytes, "share card of /" + path));
         }
+    }
+
+    /** What is done with one card to draw, given its key in the {@link ImageCache}. */
+    private interface CardAction {
+        void accept(ShareCardPlan.Planned card, String key) throws IOException;
+    }
+
+    /** Runs {@code action} on every card, in parallel (on the caller's pool). */
+    private static void draw(List<ShareCardPlan.Planned> cards, String styleKey, CardAction action) {
+        cards.parallelStream().forEach(c -> {
+            ShareCard card = c.card();
+            try {
+                action.accept(c, ImageCache.key(styleKey, card.title(), card.label(), card.siteName()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /**

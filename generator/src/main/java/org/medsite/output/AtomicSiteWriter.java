@@ -177,7 +177,7 @@ public final class AtomicSiteWriter {
             try {
                 java.util.stream.IntStream.range(0, puts.size()).parallel().forEach(i -> {
                     try {
-                        Files.write(staging.resolve(String.valueOf(i)), plan.entries().get(puts.get(i)).bytes());
+                        put(plan.entries().get(puts.get(i)), staging.resolve(String.valueOf(i)));
                     } catch (IOException io) {
                         throw new java.io.UncheckedIOException(io);
                     }
@@ -365,10 +365,25 @@ public final class AtomicSiteWriter {
         boolean unchanged = now.equals(previous.get(path)) && Files.isRegularFile(before, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                 && Files.size(before) == now.size() && linkOrCopy(before, target);
         if (!unchanged) {
-            Files.write(target, entry.bytes());
+            put(entry, target);
         }
         manifest.put(path, now);
         return unchanged;
+    }
+
+    /** Writes an entry's bytes at {@code target}, which does not exist; a stored file is linked there, or copied. */
+    private static void put(OutputEntry entry, Path target) throws IOException {
+        if (entry instanceof OutputEntry.Stored stored) {
+            try {
+                Files.createLink(target, stored.file());
+            } catch (UnsupportedOperationException | IOException e) {
+                // A file system without hard links, or the state folder on another one: the same bytes, copied
+                // (a copy fails as the link did where the target exists or the stored file is gone).
+                Files.copy(stored.file(), target);
+            }
+            return;
+        }
+        Files.write(target, entry.bytes());
     }
 
     /**
@@ -409,6 +424,9 @@ public final class AtomicSiteWriter {
     private static Recorded recorded(OutputEntry entry) throws IOException {
         if (entry instanceof OutputEntry.Unchanged unchanged) {
             return new Recorded(unchanged.hash(), unchanged.size());
+        }
+        if (entry instanceof OutputEntry.Stored stored) {
+            return new Recorded(stored.hash(), stored.size());
         }
         byte[] bytes = entry.bytes();
         return new Recorded(hash(bytes), bytes.length);

@@ -167,6 +167,11 @@ public final class OutputPlan {
         add(path, new OutputEntry.Unchanged(file, hash, size, origin));
     }
 
+    /** Plans a file the build made in its state folder to be placed as it is (see {@link OutputEntry.Stored}). */
+    public void addStored(String path, Path file, String hash, long size, String origin) {
+        add(path, new OutputEntry.Stored(file, hash, size, origin));
+    }
+
     public void addCopy(String path, Path source, String origin) {
         add(path, new OutputEntry.Copied(source, origin));
     }

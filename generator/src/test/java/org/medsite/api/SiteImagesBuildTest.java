@@ -112,6 +112,45 @@ class SiteImagesBuildTest {
         assertThat(Files.readAllBytes(site.out.resolve("library/asthma/share.png"))).isNotEqualTo(before);
     }
 
+    /**
+     * A card is written once, into the image cache, and the output holds that very file rather than a second
+     * copy of its bytes (issue #11); after a change of title, the output is byte for byte a clean build's.
+     */
+    @Test
+    void theOutputHoldsEachCardAsTheFileOfTheImageCache() throws Exception {
+        TestSite site = site();
+        site.build();
+        java.nio.file.Path images = new org.medsite.output.OutputFolder(site.out).stateDir().resolve("images");
+        java.nio.file.Path card = site.out.resolve("library/asthma/share.png");
+        assertThat(cachedAs(images, card)).hasSize(1);
+
+        site.file("content/library/asthma/index.md", "---\ntitle: Asthma in adults\n---\nText.\n");
+        site.build();
+        assertThat(cachedAs(images, card)).hasSize(1);
+        java.util.Map<String, String> rebuilt = TestSite.snapshot(site.out);
+        TestSite clean = new TestSite(tmp.resolve("clean"));
+        try (var files = Files.walk(site.dir)) {
+            for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) files.filter(Files::isRegularFile)::iterator) {
+                clean.bytes(site.dir.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        clean.build();
+        assertThat(rebuilt).isEqualTo(TestSite.snapshot(clean.out));
+    }
+
+    /** The files of the image cache that are {@code file} (the same file, not a copy). */
+    private static List<java.nio.file.Path> cachedAs(java.nio.file.Path images, java.nio.file.Path file) throws Exception {
+        List<java.nio.file.Path> same = new java.util.ArrayList<>();
+        try (var files = Files.list(images)) {
+            for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) files::iterator) {
+                if (Files.isSameFile(p, file)) {
+                    same.add(p);
+                }
+            }
+        }
+        return same;
+    }
+
     @Test
     void largePhotosGetSmallerCopiesInASrcset() throws Exception {
         TestSite site = site();

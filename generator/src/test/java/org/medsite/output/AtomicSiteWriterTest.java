@@ -176,6 +176,45 @@ class AtomicSiteWriterTest {
                 java.util.Map.entry("index.html", "home"));
     }
 
+    /**
+     * A file stored in the state folder (a share card of the image cache) becomes the output's file itself, by a
+     * replace and by a patch, and the manifest records its hash as for bytes: the next build leaves it in place.
+     */
+    @Test
+    void aStoredFileIsPlacedAsItselfAndRecordedAsItsBytesAre() throws Exception {
+        OutputFolder folder = new OutputFolder(tmp.resolve("out"));
+        Path first = stored(folder, "first.png", "card one");
+        new AtomicSiteWriter().write(storedPlan("index.html", first), folder);
+        assertThat(Files.isSameFile(tmp.resolve("out/a/share.png"), first)).isTrue();
+        assertThat(AtomicSiteWriter.manifest(folder).get("a/share.png"))
+                .isEqualTo(new AtomicSiteWriter.Recorded(AtomicSiteWriter.hash("card one".getBytes()), 8));
+
+        Path second = stored(folder, "second.png", "card two");
+        WriteStats patched = new AtomicSiteWriter().write(storedPlan("index.html", second), folder);
+        assertThat(patched).isEqualTo(new WriteStats(1, 1, 0));
+        assertThat(Files.isSameFile(tmp.resolve("out/a/share.png"), second)).isTrue();
+        Files.delete(second); // as the cache's prune does once no build uses it: the output keeps its file
+        WriteStats same = new AtomicSiteWriter().write(plan("index.html", "home", "a/share.png", "card two"), folder);
+        assertThat(same).isEqualTo(new WriteStats(0, 2, 0));
+        assertThat(tree(tmp.resolve("out"))).containsExactly(java.util.Map.entry("", "/"),
+                java.util.Map.entry("a", "/"), java.util.Map.entry("a/share.png", "card two"),
+                java.util.Map.entry("index.html", "home"));
+    }
+
+    private static Path stored(OutputFolder folder, String name, String text) throws IOException {
+        Path file = folder.stateDir().resolve("images").resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    private static OutputPlan storedPlan(String page, Path card) throws IOException {
+        OutputPlan plan = new OutputPlan(new FindingCollector());
+        plan.addGenerated(page, "home", "test");
+        byte[] bytes = Files.readAllBytes(card);
+        plan.addStored("a/share.png", card, AtomicSiteWriter.hash(bytes), bytes.length, "test");
+        return plan;
+    }
+
     @Test
     void aPlannedFileWhereAFolderIsReplacesTheWholeSite() throws Exception {
         OutputFolder folder = new OutputFolder(tmp.resolve("out"));
