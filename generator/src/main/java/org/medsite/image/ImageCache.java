@@ -37,6 +37,18 @@ public final class ImageCache {
      */
     private final Map<String, FutureTask<Optional<byte[]>>> making = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> reused = new ConcurrentHashMap<>();
+    /**
+     * The content hash of each file {@link #stored} took or made in this build, by file name, written to
+     * {@link #SUMS} by {@link #prune} for the next build to check its files against.
+     */
+    private final Map<String, String> storedSums = new ConcurrentHashMap<>();
+    private Map<String, String> recordedSums;
+
+    /**
+     * The content hashes of the files that {@link #stored} handed to the output, as the last build made or
+     * checked them: one "name hash" a line, in the cache folder.
+     */
+    static final String SUMS = "stored.sums";
 
     /** @param dir the cache folder; empty to make every image and keep none (a check writes nothing) */
     public ImageCache(Optional<Path> dir) {
@@ -77,6 +89,11 @@ public final class ImageCache {
                 return Optional.of(bytes);
             }
         }
+        return makeOnce(kind, name, maker);
+    }
+
+    /** Makes the image of {@code name} once in this build, however many callers ask for it at the same time. */
+    private Optional<byte[]> makeOnce(String kind, String name, Maker maker) throws IOException {
         FutureTask<Optional<byte[]>> mine = new FutureTask<>(() -> makeAndKeep(name, maker));
         FutureTask<Optional<byte[]>> first = making.putIfAbsent(name, mine);
         if (first != null) {
@@ -116,13 +133,52 @@ public final class ImageCache {
     /**
      * As {@link #get}, but the image as its file in the cache folder, whose bytes are not kept: the output
      * takes that file as it is (see {@link org.medsite.output.OutputEntry.Stored}). Only where {@link #storesFiles}.
+     * Since the output's file is this one, an edit of the output in place would reach it: a file is taken
+     * only while its bytes are those the last build recorded for it ({@link #SUMS}), else it is made again
+     * as a new file, which leaves the edited one to the output (whose writer then replaces it).
      */
     public Optional<Stored> stored(String kind, String key, String extension, Maker maker) throws IOException {
         if (!storesFiles()) {
             throw new IllegalStateException("no cache folder to store images in, or a session keeps them");
         }
-        Path file = dir.get().resolve(fileName(key, extension));
-        return get(kind, key, extension, maker).map(bytes -> new Stored(file, ContentHash.of(bytes), bytes.length));
+        String name = fileName(key, extension);
+        Path file = dir.get().resolve(name);
+        used.add(name);
+        if (Files.isRegularFile(file)) {
+            byte[] bytes = Files.readAllBytes(file);
+            String hash = ContentHash.of(bytes);
+            if (hash.equals(recordedSums().get(name))) {
+                reused.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+                storedSums.put(name, hash);
+                return Optional.of(new Stored(file, hash, bytes.length));
+            }
+        }
+        Optional<byte[]> made = makeOnce(kind, name, maker);
+        return made.map(bytes -> {
+            String hash = ContentHash.of(bytes);
+            storedSums.put(name, hash);
+            return new Stored(file, hash, bytes.length);
+        });
+    }
+
+    /** The last build's {@link #SUMS}; empty where there are none or they cannot be read. */
+    private synchronized Map<String, String> recordedSums() {
+        if (recordedSums == null) {
+            Map<String, String> sums = new java.util.HashMap<>();
+            try {
+                for (String line : Files.readAllLines(dir.orElseThrow().resolve(SUMS), StandardCharsets.UTF_8)) {
+                    int space = line.indexOf(' ');
+                    if (space > 0) {
+                        sums.put(line.substring(0, space), line.substring(space + 1));
+                    }
+                }
+            } catch (IOException e) {
+                // None yet (a cache from before them) or unreadable: every file is made again once.
+                sums.clear();
+            }
+            recordedSums = sums;
+        }
+        return recordedSums;
     }
 
     /** What a making gave, or threw. */
@@ -207,10 +263,18 @@ public final class ImageCache {
         }
         try (Stream<Path> files = Files.list(dir.get())) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                if (!used.contains(file.getFileName().toString())) {
+                String name = file.getFileName().toString();
+                if (!used.contains(name) && !name.equals(SUMS)) {
                     Files.deleteIfExists(file);
                 }
             }
+        }
+        if (storesFiles() && !storedSums.isEmpty()) {
+            StringBuilder sums = new StringBuilder();
+            new java.util.TreeMap<>(storedSums).forEach((name, hash) -> sums.append(name).append(' ').append(hash).append('\n'));
+            Path tmp = Files.createTempFile(dir.get(), SUMS, ".tmp");
+            Files.writeString(tmp, sums, StandardCharsets.UTF_8);
+            Files.move(tmp, dir.get().resolve(SUMS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 

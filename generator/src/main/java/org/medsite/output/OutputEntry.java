@@ -36,9 +36,9 @@ public sealed interface OutputEntry {
      * (173 MB of the 627 MB a clean build of 4000 pages wrote; its system time fell by about a quarter and its
      * CPU to 0.89x, issue #11), and its bytes are not held from the images stage to the write stage. The
      * cache never writes to a file it made (a new card is a new file, renamed into place), so the shared file
-     * keeps these bytes; reading them back checks that. An edit of the output's file in place would reach the
-     * cache's too, as the writer already trusts an output file whose size the manifest records (see
-     * {@link AtomicSiteWriter}).
+     * keeps these bytes; reading them back checks that. An edit of the output's file in place reaches the
+     * cache's too: the cache takes a file again only while its bytes are those it recorded, else makes a new
+     * one (see {@link org.medsite.image.ImageCache#stored}).
      *
      * @param file the file in the state folder
      * @param hash the {@link org.medsite.cache.ContentHash} of its bytes, worked out when it was made or read

@@ -138,6 +138,24 @@ class SiteImagesBuildTest {
         assertThat(rebuilt).isEqualTo(TestSite.snapshot(clean.out));
     }
 
+    /**
+     * The output's card is the cache's file, so an edit of it in place reaches the cache: the next build must
+     * not take the edited bytes as the card, but draw it again, as a clean build would.
+     */
+    @Test
+    void aCardEditedInPlaceInTheOutputIsDrawnAgainNotReused() throws Exception {
+        TestSite site = site();
+        site.build();
+        java.nio.file.Path card = site.out.resolve("library/asthma/share.png");
+        byte[] drawn = Files.readAllBytes(card);
+        try (var out = Files.newOutputStream(card, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.write("edited in place".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        site.file("content/library/flu.md", "---\ntitle: Flu\nimage: /images/flu.png\n---\nOther text.\n");
+        site.build();
+        assertThat(Files.readAllBytes(card)).isEqualTo(drawn);
+    }
+
     /** The files of the image cache that are {@code file} (the same file, not a copy). */
     private static List<java.nio.file.Path> cachedAs(java.nio.file.Path images, java.nio.file.Path file) throws Exception {
         List<java.nio.file.Path> same = new java.util.ArrayList<>();
