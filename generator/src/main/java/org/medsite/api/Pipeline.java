@@ -75,6 +75,7 @@ import org.medsite.output.Redirects;
 import org.medsite.output.SearchIndexWriter;
 import org.medsite.output.SitemapWriter;
 import org.medsite.output.StructuredData;
+import org.medsite.parallel.BalancedForEach;
 import org.medsite.postprocess.JsonLdInjector;
 import org.medsite.output.OutputFolder;
 import org.medsite.output.OutputPlan;
@@ -676,7 +677,7 @@ final class Pipeline {
         CachedStages.ReadHashes readHashes = cachedStages.readHashes(site);
         Map<String, StageResults.Rendered> fromPageCache = new ConcurrentHashMap<>();
         if (cachedStages.cache().isPresent()) {
-            site.pages().parallelStream().forEach(page -> cachedStages.rendered(page, readHashes)
+            BalancedForEach.run(site.pages(), page -> cachedStages.rendered(page, readHashes)
                     .ifPresent(r -> fromPageCache.put(page.id(), r)));
         }
         Map<String, StageResults.Rendered> kept = patchHtml ? results.rendered : new HashMap<>();
@@ -706,7 +707,7 @@ final class Pipeline {
             }
         }
         if (cachedStages.cache().isPresent()) {
-            made.parallelStream().forEach(r -> cachedStages.keepRendered(r, readHashes));
+            BalancedForEach.run(made, r -> cachedStages.keepRendered(r, readHashes));
         }
         results.rendered = kept;
         Map<String, String> html;
@@ -1375,7 +1376,7 @@ final class Pipeline {
             return;
         }
         inPool(pool, () -> {
-            items.parallelStream().forEach(work);
+            BalancedForEach.run(items, work);
             return null;
         });
     }

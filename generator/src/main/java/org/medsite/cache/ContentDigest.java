@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.medsite.parallel.BalancedForEach;
 
 /** One running {@link ContentHash} over named parts, each length-prefixed so that no two inputs run together. */
 public final class ContentDigest {
@@ -76,18 +77,19 @@ public final class ContentDigest {
      * @return each file's hash, by its absolute normalized path
      */
     public Map<Path, String> hashedFiles(Path base, List<Path> files, FileHashes fileHashes) throws IOException {
-        List<String> hashes;
+        String[] hashed = new String[files.size()];
         try {
-            hashes = files.parallelStream().map(p -> {
+            BalancedForEach.runIndexes(files.size(), i -> {
                 try {
-                    return fileHashes.of(p);
+                    hashed[i] = fileHashes.of(files.get(i));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }).toList();
+            });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        List<String> hashes = List.of(hashed);
         Map<Path, String> byPath = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
             text(relative(base, files.get(i)));

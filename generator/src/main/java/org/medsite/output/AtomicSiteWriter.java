@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.medsite.cache.ContentHash;
+import org.medsite.parallel.BalancedForEach;
 
 /**
  * The write stage, in one of two ways; either way a build that fails, or a machine that dies mid-write,
@@ -100,7 +101,7 @@ public final class AtomicSiteWriter {
             Map<String, Recorded> recorded = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.concurrent.atomic.AtomicInteger linked = new java.util.concurrent.atomic.AtomicInteger();
             try {
-                plan.entries().entrySet().parallelStream().forEach(e -> {
+                BalancedForEach.run(List.copyOf(plan.entries().entrySet()), e -> {
                     try {
                         if (writeOne(e.getKey(), e.getValue(), staging, out, previous, recorded)) {
                             linked.incrementAndGet();
@@ -157,7 +158,7 @@ public final class AtomicSiteWriter {
             Files.createDirectory(staging);
             progress.accept(WriteStep.STAGING);
             try {
-                plan.entries().entrySet().parallelStream().forEach(e -> {
+                BalancedForEach.run(List.copyOf(plan.entries().entrySet()), e -> {
                     try {
                         Recorded now = recorded(e.getValue());
                         manifest.put(e.getKey(), now);
@@ -175,7 +176,7 @@ public final class AtomicSiteWriter {
             // Staged under numbers, so staging needs no folders; the journal says which number goes where.
             List<String> puts = new ArrayList<>(new java.util.TreeSet<>(changed));
             try {
-                java.util.stream.IntStream.range(0, puts.size()).parallel().forEach(i -> {
+                BalancedForEach.runIndexes(puts.size(), i -> {
                     try {
                         Files.write(staging.resolve(String.valueOf(i)), plan.entries().get(puts.get(i)).bytes());
                     } catch (IOException io) {
