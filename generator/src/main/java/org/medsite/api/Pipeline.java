@@ -75,7 +75,6 @@ import org.medsite.output.Redirects;
 import org.medsite.output.SearchIndexWriter;
 import org.medsite.output.SitemapWriter;
 import org.medsite.output.StructuredData;
-import org.medsite.parallel.BalancedForEach;
 import org.medsite.postprocess.JsonLdInjector;
 import org.medsite.output.OutputFolder;
 import org.medsite.output.OutputPlan;
@@ -677,7 +676,7 @@ final class Pipeline {
         CachedStages.ReadHashes readHashes = cachedStages.readHashes(site);
         Map<String, StageResults.Rendered> fromPageCache = new ConcurrentHashMap<>();
         if (cachedStages.cache().isPresent()) {
-            BalancedForEach.run(site.pages(), page -> cachedStages.rendered(page, readHashes)
+            site.pages().parallelStream().forEach(page -> cachedStages.rendered(page, readHashes)
                     .ifPresent(r -> fromPageCache.put(page.id(), r)));
         }
         Map<String, StageResults.Rendered> kept = patchHtml ? results.rendered : new HashMap<>();
@@ -707,7 +706,7 @@ final class Pipeline {
             }
         }
         if (cachedStages.cache().isPresent()) {
-            BalancedForEach.run(made, r -> cachedStages.keepRendered(r, readHashes));
+            made.parallelStream().forEach(r -> cachedStages.keepRendered(r, readHashes));
         }
         results.rendered = kept;
         Map<String, String> html;
@@ -1376,7 +1375,7 @@ final class Pipeline {
             return;
         }
         inPool(pool, () -> {
-            BalancedForEach.run(items, work);
+            items.parallelStream().forEach(work);
             return null;
         });
     }

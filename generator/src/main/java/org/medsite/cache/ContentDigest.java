@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.medsite.parallel.BalancedForEach;
 
 /** One running {@link ContentHash} over named parts, each length-prefixed so that no two inputs run together. */
 public final class ContentDigest {
@@ -77,19 +76,18 @@ public final class ContentDigest {
      * @return each file's hash, by its absolute normalized path
      */
     public Map<Path, String> hashedFiles(Path base, List<Path> files, FileHashes fileHashes) throws IOException {
-        String[] hashed = new String[files.size()];
+        List<String> hashes;
         try {
-            BalancedForEach.runIndexes(files.size(), i -> {
+            hashes = files.parallelStream().map(p -> {
                 try {
-                    hashed[i] = fileHashes.of(files.get(i));
+                    return fileHashes.of(p);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            });
+            }).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        List<String> hashes = List.of(hashed);
         Map<Path, String> byPath = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
             text(relative(base, files.get(i)));

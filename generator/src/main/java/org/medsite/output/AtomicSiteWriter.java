@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.medsite.cache.ContentHash;
-import org.medsite.parallel.BalancedForEach;
 
 /**
  * The write stage, in one of two ways; either way a build that fails, or a machine that dies mid-write,
@@ -101,7 +100,7 @@ public final class AtomicSiteWriter {
             Map<String, Recorded> recorded = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.concurrent.atomic.AtomicInteger linked = new java.util.concurrent.atomic.AtomicInteger();
             try {
-                BalancedForEach.run(List.copyOf(plan.entries().entrySet()), e -> {
+                plan.entries().entrySet().parallelStream().forEach(e -> {
                     try {
                         if (writeOne(e.getKey(), e.getValue(), staging, out, previous, recorded)) {
                             linked.incrementAndGet();
@@ -158,7 +157,7 @@ public final class AtomicSiteWriter {
             Files.createDirectory(staging);
             progress.accept(WriteStep.STAGING);
             try {
-                BalancedForEach.run(List.copyOf(plan.entries().entrySet()), e -> {
+                plan.entries().entrySet().parallelStream().forEach(e -> {
                     try {
                         Recorded now = recorded(e.getValue());
                         manifest.put(e.getKey(), now);
@@ -176,7 +175,7 @@ public final class AtomicSiteWriter {
             // Staged under numbers, so staging needs no folders; the journal says which number goes where.
             List<String> puts = new ArrayList<>(new java.util.TreeSet<>(changed));
             try {
-                BalancedForEach.runIndexes(puts.size(), i -> {
+                java.util.stream.IntStream.range(0, puts.size()).parallel().forEach(i -> {
                     try {
                         Files.write(staging.resolve(String.valueOf(i)), plan.entries().get(puts.get(i)).bytes());
                     } catch (IOException io) {

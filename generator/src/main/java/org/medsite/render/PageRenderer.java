@@ -18,7 +18,6 @@ import org.medsite.model.PageKind;
 import org.medsite.model.Site;
 import org.medsite.model.SitePaths;
 import org.medsite.model.Taxonomy;
-import org.medsite.parallel.BalancedForEach;
 import org.medsite.render.TemplateEngine.TemplateProblemException;
 
 /**
@@ -72,7 +71,7 @@ public final class PageRenderer {
         Map<String, String> out = new ConcurrentHashMap<>();
         // Template problems repeat on every page that uses the template: report each once.
         Map<String, Boolean> reported = new ConcurrentHashMap<>();
-        BalancedForEach.run(site.pages(), page -> render(site, views, page, findings, reported, out, null));
+        site.pages().parallelStream().forEach(page -> render(site, views, page, findings, reported, out, null));
         return out;
     }
 
@@ -85,17 +84,13 @@ public final class PageRenderer {
      */
     public List<PageRendering> render(Site site, Collection<Page> pages, Function<Page, FindingCollector> findingsOf) {
         ViewFactory views = views(site);
-        List<Page> inOrder = List.copyOf(pages);
-        PageRendering[] rendered = new PageRendering[inOrder.size()];
-        BalancedForEach.runIndexes(inOrder.size(), i -> {
-            Page page = inOrder.get(i);
+        return pages.parallelStream().map(page -> {
             Map<String, String> out = new TreeMap<>();
             ReadLog reads = new ReadLog(site.config().basePath());
             TemplateReads.own(site, page).forEach(reads::add);
             render(site, views, page, findingsOf.apply(page), new HashMap<>(), out, reads);
-            rendered[i] = new PageRendering(page.id(), out, reads.keys());
-        });
-        return List.of(rendered);
+            return new PageRendering(page.id(), out, reads.keys());
+        }).toList();
     }
 
     private void render(Site site, ViewFactory views, Page page, FindingCollector findings,
