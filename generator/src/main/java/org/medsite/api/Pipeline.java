@@ -481,7 +481,7 @@ final class Pipeline {
             results.markdown = new HashMap<>();
             results.glossaries = glossaries;
         }
-        MarkdownRenderer markdown = new MarkdownRenderer(config.markdown());
+        MarkdownRenderer markdown = new MarkdownRenderer(config.markdown(), config.searchIndex());
         // In a session, the same URL plan and the same files give every link the target it had: a page
         // whose source is the very record its Markdown was rendered from needs no look at its links.
         boolean sameTargets = results.kept && urls == results.markdownUrls && sources == results.markdownSources;

@@ -49,8 +49,22 @@ public final class MarkdownRenderer {
     /** Syllables by word, shared by the pages of a build (they repeat their words); see {@link Readability}. */
     private final Map<String, Integer> syllableCounts = new ConcurrentHashMap<>();
     private final HtmlRenderer renderer;
+    /** Whether each body's plain text is kept: only the search index reads it. */
+    private final boolean plainText;
 
+    /** A renderer that keeps each body's plain text. */
     public MarkdownRenderer(MarkdownOptions options) {
+        this(options, true);
+    }
+
+    /**
+     * @param plainText whether to keep each body's plain text ({@link RenderedMarkdown#plainText}), which only
+     *     the search index reads: without it, the text is still collected for the word count, but not collapsed
+     *     into a second copy, kept with the page until the end of the build and encoded into its page cache
+     *     entry (issue #11)
+     */
+    public MarkdownRenderer(MarkdownOptions options, boolean plainText) {
+        this.plainText = plainText;
         List<Extension> always = new ArrayList<>(List.of(
                 TablesExtension.create(),
                 new GatedAutolinkExtension(),
@@ -194,8 +208,8 @@ public final class MarkdownRenderer {
         Paragraph first = document.getFirstChildAny(Paragraph.class) instanceof Paragraph p ? p : null;
         String firstParagraph = first == null ? "" : collapse(new TextCollectingVisitor().collectAndGetText(first));
         String text = new TextCollectingVisitor().collectAndGetText(document);
-        return new RenderedMarkdown(html, title, firstParagraph, countWords(text), toc, teaser, collapse(text),
-                context.citations().order(), context.measureReadability()
+        return new RenderedMarkdown(html, title, firstParagraph, countWords(text), toc, teaser,
+                plainText ? collapse(text) : "", context.citations().order(), context.measureReadability()
                         ? Readability.of(prose(document), context.lang(), syllableCounts)
                         : Readability.ofNothing(context.lang()),
                 context.glossary().result());

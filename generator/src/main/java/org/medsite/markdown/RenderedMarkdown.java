@@ -9,7 +9,7 @@ package org.medsite.markdown;
  * @param wordCount the words of the body's text
  * @param toc the body's level-2 and level-3 headings, in order
  * @param teaser the plain text before a {@code <!--more-->} line, if the body has one
- * @param plainText the body's text without markup, for the search index
+ * @param plainText the body's text without markup, for the search index; empty when the build writes none
  * @param cited the ids of the sources the body cites, in the order of first citation
  * @param readability how hard the body's prose is to read
  * @param glossary the glossary terms the body uses and the jargon it leaves undefined

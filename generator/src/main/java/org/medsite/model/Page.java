@@ -30,7 +30,7 @@ import org.medsite.medical.Source;
  * @param contentHtml the body rendered to HTML
  * @param wordCount the number of words of the body
  * @param toc the body's headings, for a table of contents
- * @param plainText the body's text without markup
+ * @param plainText the body's text without markup, for the search index; empty when the build writes none
  * @param medical the page's medical metadata
  * @param cited the ids of the sources the body cites, in the order of first citation
  * @param readability how hard the body's prose is to read

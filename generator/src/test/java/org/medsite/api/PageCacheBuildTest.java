@@ -545,6 +545,23 @@ class PageCacheBuildTest {
         assertSameAsCleanBuild(site, second);
     }
 
+    /**
+     * A build without a search index keeps no plain text in its Markdown entries; the next build with one must
+     * not take them: it indexes the text a clean build indexes (the entries' key has site.yaml in it).
+     */
+    @Test
+    void aSearchIndexSwitchedOnIndexesThePagesTextAsACleanBuildDoes() throws Exception {
+        TestSite site = site().file("site.yaml", "title: Clinic\nsearchIndex: false\n");
+        build(site.medsite());
+        site.file("site.yaml", "title: Clinic\nsearchIndex: true\n");
+        Built second = build(site.medsite());
+        assertThat(second.counts().markdown()).isZero();
+        String index = TestSite.snapshot(site.out).entrySet().stream().filter(e -> e.getKey().startsWith("search-index"))
+                .map(Map.Entry::getValue).reduce("", String::concat);
+        assertThat(index).contains("C text with emphasis.");
+        assertSameAsCleanBuild(site, second);
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

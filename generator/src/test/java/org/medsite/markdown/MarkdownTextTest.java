@@ -19,6 +19,22 @@ class MarkdownTextTest {
     }
 
     @Test
+    void withoutASearchIndexThePlainTextIsNotKeptAndTheRestIsTheSame() {
+        String markdown = "# Title\n\nFirst *part*, with [a link](b.md).\n\n## Care\n\n- one\n- two's\n\n| a | b |\n| - | - |\n"
+                + "| c | d |\n\n<!-- more -->\n\nRest of the page.";
+        MarkdownContext context = new MarkdownContext("a.md", "content/a.md", 1, "/", MarkdownSpecTest.NO_TARGETS,
+                new FindingCollector(), true, new Citations(Set.of()), "en");
+        RenderedMarkdown kept = renderer.render(markdown, context);
+        RenderedMarkdown without = new MarkdownRenderer(MarkdownOptions.defaults(), false).render(markdown,
+                new MarkdownContext("a.md", "content/a.md", 1, "/", MarkdownSpecTest.NO_TARGETS,
+                        new FindingCollector(), true, new Citations(Set.of()), "en"));
+        assertThat(kept.plainText()).contains("First part, with a link.");
+        assertThat(without.plainText()).isEmpty();
+        assertThat(without).isEqualTo(new RenderedMarkdown(kept.html(), kept.title(), kept.firstParagraph(),
+                kept.wordCount(), kept.toc(), kept.teaser(), "", kept.cited(), kept.readability(), kept.glossary()));
+    }
+
+    @Test
     void collapseGivesWhatTheRegexGave() {
         for (String text : List.of("", " ", "a", "  a  b\t\tc\n", "\u2003a b\u2003", "a\r\n\u000Bb\fc", "x \u00A0 y",
                 "\n\nline one\nline two  ")) {
