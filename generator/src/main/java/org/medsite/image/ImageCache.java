@@ -77,13 +77,13 @@ public final class ImageCache {
         used.add(name);
         Optional<byte[]> inMemory = kept.flatMap(k -> k.get(name));
         if (inMemory.isPresent()) {
-            reused.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+            count(reused, kind, 1);
             return inMemory;
         }
         if (dir.isPresent()) {
             Path file = dir.get().resolve(name);
             if (Files.isRegularFile(file)) {
-                reused.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+                count(reused, kind, 1);
                 byte[] bytes = Files.readAllBytes(file);
                 kept.ifPresent(k -> k.put(name, bytes));
                 return Optional.of(bytes);
@@ -97,11 +97,11 @@ public final class ImageCache {
         FutureTask<Optional<byte[]>> mine = new FutureTask<>(() -> makeAndKeep(name, maker));
         FutureTask<Optional<byte[]>> first = making.putIfAbsent(name, mine);
         if (first != null) {
-            reused.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+            count(reused, kind, 1);
             return result(first);
         }
         mine.run();
-        made.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+        count(made, kind, 1);
         return result(mine);
     }
 
@@ -148,17 +148,21 @@ public final class ImageCache {
             byte[] bytes = Files.readAllBytes(file);
             String hash = ContentHash.of(bytes);
             if (hash.equals(recordedSums().get(name))) {
-                reused.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
-                storedSums.put(name, hash);
-                return Optional.of(new Stored(file, hash, bytes.length));
+                count(reused, kind, 1);
+                return Optional.of(recorded(name, file, bytes, hash));
             }
         }
-        Optional<byte[]> made = makeOnce(kind, name, maker);
-        return made.map(bytes -> {
-            String hash = ContentHash.of(bytes);
-            storedSums.put(name, hash);
-            return new Stored(file, hash, bytes.length);
-        });
+        return makeOnce(kind, name, maker).map(bytes -> recorded(name, file, bytes, ContentHash.of(bytes)));
+    }
+
+    /** A stored file, its hash recorded for the next build's {@link #SUMS}. */
+    private Stored recorded(String name, Path file, byte[] bytes, String hash) {
+        storedSums.put(name, hash);
+        return new Stored(file, hash, bytes.length);
+    }
+
+    private static void count(Map<String, AtomicInteger> counts, String kind, int n) {
+        counts.computeIfAbsent(kind, k -> new AtomicInteger()).addAndGet(n);
     }
 
     /** The last build's {@link #SUMS}; empty where there are none or they cannot be read. */
@@ -216,7 +220,7 @@ public final class ImageCache {
         Optional<KeptImages.Cards> last = kept.flatMap(k -> k.drawnCards(cards, styleKey));
         last.ifPresent(c -> {
             used.addAll(c.names());
-            reused.computeIfAbsent("card", k -> new AtomicInteger()).addAndGet(c.names().size());
+            count(reused, "card", c.names().size());
         });
         return last.map(KeptImages.Cards::drawn);
     }

@@ -371,16 +371,12 @@ public final class AtomicSiteWriter {
         return unchanged;
     }
 
-    /** Writes an entry's bytes at {@code target}, which does not exist; a stored file is linked there, or copied. */
+    /**
+     * Writes an entry's bytes at {@code target}, which does not exist; a stored file is placed there as an
+     * unchanged one is (linked, else copied), and written from its checked bytes only where neither can be.
+     */
     private static void put(OutputEntry entry, Path target) throws IOException {
-        if (entry instanceof OutputEntry.Stored stored) {
-            try {
-                Files.createLink(target, stored.file());
-            } catch (UnsupportedOperationException | IOException e) {
-                // A file system without hard links, or the state folder on another one: the same bytes, copied
-                // (a copy fails as the link did where the target exists or the stored file is gone).
-                Files.copy(stored.file(), target);
-            }
+        if (entry instanceof OutputEntry.Stored stored && linkOrCopy(stored.file(), target)) {
             return;
         }
         Files.write(target, entry.bytes());
@@ -408,7 +404,10 @@ public final class AtomicSiteWriter {
         deleteTree(folder.stateDir().resolve(STAGING));
     }
 
-    /** Hard-links an unchanged file into the staging folder; copies it (keeping its time) where links fail. */
+    /**
+     * Hard-links an unchanged or stored file into the staging folder; copies it (keeping its time) where links
+     * fail; false where the file system has no links, and the caller writes the bytes.
+     */
     private static boolean linkOrCopy(Path existing, Path target) throws IOException {
         try {
             Files.createLink(target, existing);
